@@ -8,8 +8,8 @@ render from the same records so that they never disagree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .model import Event, Place, Report, Role, Status
@@ -153,44 +153,71 @@ def _event_category(event: Event) -> str | None:
     return None
 
 
-def features_from_report(report: Report) -> list[MapFeature]:
-    """Strikes and bases from the report's events, then every other resolved place once."""
-    source = report.article.id
+def _event_features(events: Iterable[Event], default_source: str) -> list[MapFeature]:
     out: list[MapFeature] = []
-    used: set[str] = set()
-    seen_points: set[tuple[str, str, str | None, str | None]] = set()
-    for event in report.events:
+    seen_bases: set[tuple[str, str]] = set()
+    for event in events:
         category = _event_category(event)
         if category is None or event.place is None:
             continue
-        key = (category, event.place.gazetteer_id, _iso(event.date), event.sub_event_type)
-        if key in seen_points and category == "base":
-            continue
-        seen_points.add(key)
+        if category == "base":
+            # A base is one point however many sentences say troops are there.
+            key = (event.place.gazetteer_id, event.sub_event_type)
+            if key in seen_bases:
+                continue
+            seen_bases.add(key)
+        source = event.sources[0] if event.sources else default_source
         out.append(MapFeature.from_event(event, category=category, source=source))
-        used.add(event.place.gazetteer_id)
-    places_seen: set[str] = set()
+    return out
+
+
+def _place_features(report: Report, used: set[str]) -> list[MapFeature]:
+    out: list[MapFeature] = []
     for place in report.places:
-        if place.gazetteer_id in used or place.gazetteer_id in places_seen:
+        if place.gazetteer_id in used:
             continue
-        places_seen.add(place.gazetteer_id)
+        used.add(place.gazetteer_id)
         sentence = report.sentences[place.mention.sentence] if report.sentences else None
         out.append(
             MapFeature.from_place(
                 place,
                 category="place",
-                source=source,
+                source=report.article.id,
                 source_text=sentence.text if sentence else "",
             )
         )
     return out
 
 
-def features_from_reports(reports: Iterable[Report]) -> list[MapFeature]:
-    """Records for several reports (events already merged across articles stay as given)."""
-    out: list[MapFeature] = []
+def features_from_report(report: Report) -> list[MapFeature]:
+    """Strikes and bases from the report's events, then every other resolved place once."""
+    return features_from_reports([report])
+
+
+def features_from_reports(
+    reports: Iterable[Report],
+    *,
+    merge_events: Callable[[Sequence[Event]], Sequence[Event]] | None = None,
+) -> list[MapFeature]:
+    """Records for several reports.
+
+    With ``merge_events``, events of all reports go through it first (the same event told by
+    several articles becomes one record listing every source). Places that carry an event are
+    not repeated as plain places.
+    """
+    reports = list(reports)
+    events: list[Event] = []
     for report in reports:
-        out.extend(features_from_report(report))
+        events.extend(
+            e if e.sources else replace(e, sources=(report.article.id,)) for e in report.events
+        )
+    if merge_events is not None and len(reports) > 1:
+        events = list(merge_events(events))
+    default_source = reports[0].article.id if reports else ""
+    out = _event_features(events, default_source)
+    used = {f.gazetteer_id for f in out}
+    for report in reports:
+        out.extend(_place_features(report, used))
     return out
 
 

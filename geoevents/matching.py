@@ -1,0 +1,146 @@
+"""Text -> place mentions, through the gazetteer, with the context filters a gazetteer lacks.
+
+The gazetteer finds every span whose normalised form is a known name (longest match wins).
+This stage removes spans that are names but not places *in context*: the place inside an
+organisation's name ("État islamique en Irak et en Syrie", "Washington Post") and people
+("général Milley", "Mark Esper").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .model import Mention, Sentence
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+__all__ = ["find_mentions"]
+
+# Organisations whose names contain place names. Matched on the raw text, case-insensitive.
+_ORGANISATIONS = re.compile(
+    r"""
+    (?:[EÉ]tat\s+islamique|Islamic\s+State|Daesh|Daech|ISIS|ISIL|EIIL|EIIS)
+        (?:\s+(?:en|de|du|d'|d’|in|of|au)\s*(?:l'|l’|la\s+|le\s+|the\s+)?[\w\-’']+
+           (?:\s+(?:et|and)\s+(?:en\s+|au\s+|de\s+|du\s+|the\s+|la\s+|l'|l’)?[\w\-’']+)?)?
+    | Al[\s-]?Qa[ïi]da\s+(?:en|au|in\s+the|in|of\s+the|of)\s+[\w\-’' ]{3,40}?(?=[,.;:)]|\s+(?:a|has|have|ont|was|et|and)\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Words that, right before a name, make it part of an organisation ("Université de Paris").
+_ORG_HEADS = re.compile(
+    r"""(?:\b(?:universit[ée]|university|college|coll[èe]ge|school|[ée]cole|bank|banque|
+        minist[eè]re|ministry|department|d[ée]partement\s+d'[ée]tat|embassy|ambassade|
+        airlines?|airways|club|team|[ée]quipe|party|parti|council|conseil|government\s+of|
+        gouvernement\s+d[eu']?|times|post|journal|gazette|tribune|herald)
+        \s+(?:of\s+|de\s+|du\s+|des\s+|d'|d’)?(?:the\s+|la\s+|le\s+|l'|l’)?)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Capitalised words right after a name that make the whole a non-place proper noun.
+_ORG_TAILS = re.compile(
+    r"""^\s+(?:Post|Times|News|Herald|Tribune|Journal|Gazette|Chronicle|Observer|Star|Daily|
+        Rangers|Police|University|College|Bank|Airlines|Airways|Corp(?:oration)?|Company|Inc|Ltd|
+        Club|FC|United|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd|Drive|Dr\.|Lane|Mall|
+        Hall|Party|Council|Committee|Senate|Assembly|Stadium)\b""",
+    re.VERBOSE,
+)
+
+# Titles and roles that introduce a person's name.
+_PERSON_BEFORE = re.compile(
+    r"""(?:\b(?:M|Mme|Mr|Mrs|Ms|Dr|Gen|Gén|Col|Lt|Sgt|Capt|Adm|Sen|Rep|Gov|Pr)\.?
+        |\b(?:général|general|président|president|ministre|minister|secretary|secrétaire|
+        porte-parole|spokesman|spokeswoman|spokesperson|commandant|commander|colonel|sergent|
+        sergeant|capitaine|captain|lieutenant|ayatollah|sheikh|cheikh|imam|roi|king|reine|queen|
+        prince|princesse|princess|émir|emir|sultan|pape|pope|journaliste|reporter|senator|sénateur|
+        député|mayor|maire|governor|gouverneur|chief|officer|agent|juge|judge|mister|madame|
+        monsieur|saint|st)
+        )\s+$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|[\s(\"«“])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)\s+$")
+_DIRECTIONS = frozenset(
+    """north northern south southern east eastern west western central greater upper lower
+    nord sud est ouest centre central centrale grand grande haute basse northeast northwest
+    southeast southwest downtown old new""".split()
+)
+# "Iraqi Kurdistan", "Syrian Golan": adjectives of nationality before a place keep it a place.
+_ADJECTIVE_ENDING = re.compile(r"(?:i|an|ian|ese|ish|ais|aise|ien|ienne|ois|oise)$")
+_SENTENCE_STARTERS = frozenset(
+    """in at on from to near outside inside across around the a an and but or of for with by
+    after before during since while when where as if le la les l un une des du de en au aux
+    à a dans sur sous près vers depuis après avant pendant et mais ou pour par avec entre contre
+    selon lors à""".split()
+)
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _sentence_index(sentences: Sequence[Sentence], offset: int, hint: int) -> int:
+    index = hint
+    while index + 1 < len(sentences) and sentences[index].end <= offset:
+        index += 1
+    return index
+
+
+def find_mentions(
+    text: str,
+    sentences: Sequence[Sentence],
+    *,
+    gazetteer: Gazetteer,
+    filter_context: bool = True,
+) -> tuple[Mention, ...]:
+    """Place-name mentions in ``text``, in order, without overlaps.
+
+    Parameters
+    ----------
+    text
+        The article text; offsets of the mentions index into it.
+    sentences
+        The article's sentences (from :func:`geoevents.text.split_sentences`).
+    gazetteer
+        An open :class:`gazetteer.Gazetteer`.
+    filter_context
+        Drop names that are part of an organisation or a person's name in context.
+    """
+    org_spans = [m.span() for m in _ORGANISATIONS.finditer(text)] if filter_context else []
+    mentions: list[Mention] = []
+    sentence = 0
+    for match in gazetteer.find(text):
+        if filter_context and _not_a_place(text, match.start, match.end, org_spans):
+            continue
+        sentence = _sentence_index(sentences, match.start, sentence)
+        mentions.append(
+            Mention(match.start, match.end, text[match.start : match.end], match.key, sentence)
+        )
+    return tuple(mentions)
+
+
+def _not_a_place(text: str, start: int, end: int, org_spans: Sequence[tuple[int, int]]) -> bool:
+    if _inside(org_spans, start, end):
+        return True
+    before = text[max(0, start - 60) : start]
+    if _ORG_HEADS.search(before) or _ORG_TAILS.match(text[end : end + 24]):
+        return True
+    if _PERSON_BEFORE.search(before):
+        return True
+    word = _CAPITALISED_WORD_BEFORE.search(before)
+    if word:
+        token = word.group(1).lower()
+        # "Mark Esper": a capitalised word glued before the name, not starting the sentence.
+        preceding = before[: word.start(1)].rstrip()
+        at_sentence_start = not preceding or preceding[-1] in ".!?\n\"«“:"
+        if (
+            token not in _DIRECTIONS
+            and token not in _SENTENCE_STARTERS
+            and not _ADJECTIVE_ENDING.search(token)
+            and not at_sentence_start
+        ):
+            return True
+    return False
