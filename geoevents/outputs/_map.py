@@ -1,0 +1,363 @@
+"""The Leaflet map (folium): one GeoJSON overlay per category drawn by an inline runtime.
+
+Features travel as GeoJSON inside the page and the runtime turns them into inline-SVG markers,
+so 10,000 events stay one data blob rather than 10,000 folium objects. Article text only ever
+reaches the page as JSON (with ``<``, ``>`` and ``&`` escaped) and is turned into HTML by the
+runtime's escaping function or ``textContent``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._io import atomic_write
+from ..records import CATEGORIES, MapFeature, bounds
+from . import _assets
+from ._errors import OutputError
+from ._records import check_features
+
+if TYPE_CHECKING:
+    import folium
+
+__all__ = ["build_map", "write_map", "map_html", "LAYER_TITLES"]
+
+LAYER_TITLES: dict[str, str] = {"strike": "Strikes", "base": "Bases", "place": "Other places"}
+
+_SINGLE_POINT_ZOOM = 9
+_PADDING = (40, 40)
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside an inline <script> whatever strings it carries."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+class _Texts:
+    """Sentences shared by several features are stored once per map."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def ref(self, text: str) -> int:
+        index = self._index.get(text)
+        if index is None:
+            index = self._index[text] = len(self.items)
+            self.items.append(text)
+        return index
+
+
+def _map_properties(feature: MapFeature, texts: _Texts) -> dict[str, Any]:
+    props = {k: v for k, v in feature.properties().items() if v is not None and v != ""}
+    props.pop("provider", None)
+    text = props.pop("source_text", None)
+    if text:
+        props["t"] = texts.ref(text)
+    if props.get("sources") == [feature.source]:
+        del props["sources"]
+    return props
+
+
+def _collections(
+    features: Sequence[MapFeature], texts: _Texts
+) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for fid, feature in enumerate(features):
+        collection = out.setdefault(feature.category, {"type": "FeatureCollection", "features": []})
+        collection["features"].append(
+            {
+                "type": "Feature",
+                "id": fid,
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(feature.lon, 6), round(feature.lat, 6)],
+                },
+                "properties": _map_properties(feature, texts),
+            }
+        )
+    return out
+
+
+def _days(features: Sequence[MapFeature]) -> list[str]:
+    days = {
+        day
+        for f in features
+        if f.is_event
+        for day in (f.date, f.date_start, f.date_end)
+        if day
+    }
+    return sorted(days)
+
+
+def _classes() -> dict[str, type]:
+    """folium element classes, defined on first use so that importing this module stays cheap."""
+    global _CLASSES
+    if _CLASSES:
+        return _CLASSES
+    from branca.element import Element, MacroElement
+    from folium.map import Layer
+    from jinja2 import Template
+
+    class Raw(Element):  # type: ignore[misc]
+        """Text emitted verbatim (no template parsing of the content)."""
+
+        _template = Template("{{ this.content }}")
+
+        def __init__(self, content: str) -> None:
+            super().__init__()
+            self.content = content
+
+    class Assets(MacroElement):  # type: ignore[misc]
+        """Our stylesheet (after Leaflet's) and runtime (before any layer script)."""
+
+        _template = Template(
+            "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
+            "{% macro script(this, kwargs) %}{{ this.js }}\n{% endmacro %}"
+        )
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "GeoeventsAssets"
+            self.css = _assets.runtime_css()
+            self.js = _assets.runtime_js()
+
+    class Basemap(MacroElement):  # type: ignore[misc]
+        """Natural Earth countries under the tiles: what shows when tiles cannot load."""
+
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            "var {{ this.get_name() }} = geoevents.basemap({{ this._parent.get_name() }}, "
+            "{{ this.data }});\n"
+            "{% if this.offline %}{{ this._parent.get_name() }}.getContainer()"
+            ".classList.add('ge-offline');{% endif %}\n"
+            "{% endmacro %}"
+        )
+
+        def __init__(self, offline: bool) -> None:
+            super().__init__()
+            self._name = "GeoeventsBasemap"
+            self.data = _assets.countries_json()
+            self.offline = offline
+
+    class EventLayer(Layer):  # type: ignore[misc]
+        """One category's features as a GeoJSON overlay in the layer control."""
+
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            "var {{ this.get_name() }} = geoevents.layer({{ this.data }}, {{ this.options }});\n"
+            "{% endmacro %}"
+        )
+
+        def __init__(self, name: str, data: str, options: str) -> None:
+            super().__init__(name=name, overlay=True, control=True, show=True)
+            self._name = "GeoeventsLayer"
+            self.data = data
+            self.options = options
+
+    class Finish(MacroElement):  # type: ignore[misc]
+        """Title, sources, legend and time slider, once every layer exists."""
+
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            "geoevents.finish({{ this._parent.get_name() }}, "
+            "[{% for l in this.layers %}{{ l.get_name() }}{% if not loop.last %},{% endif %}{% endfor %}], "
+            "{{ this.config }});\n"
+            "{% endmacro %}"
+        )
+
+        def __init__(self, layers: list[Any], config: str) -> None:
+            super().__init__()
+            self._name = "GeoeventsFinish"
+            self.layers = layers
+            self.config = config
+
+    _CLASSES.update(Raw=Raw, Assets=Assets, Basemap=Basemap, EventLayer=EventLayer, Finish=Finish)
+    return _CLASSES
+
+
+_CLASSES: dict[str, type] = {}
+
+
+def build_map(
+    features: Sequence[MapFeature],
+    *,
+    title: str | None = None,
+    sources: Sequence[str] = (),
+    tiles: str | None = "OpenStreetMap",
+    attr: str | None = None,
+    self_contained: bool = False,
+) -> folium.Map:
+    """Build the Leaflet map of strikes, bases and other places.
+
+    Parameters
+    ----------
+    features
+        The records to draw (see :func:`geoevents.records.features_from_reports`).
+    title
+        Shown over the map and as the page title (plain text; escaped).
+    sources
+        Article identifiers or URLs listed under the title (http(s) URLs become links).
+    tiles
+        A folium tile name ("OpenStreetMap", "CartoDB positron", ...) or an XYZ URL template
+        (then give ``attr``); ``None`` draws the offline Natural Earth base map only.
+    attr
+        Attribution for a custom tile URL.
+    self_contained
+        Inline Leaflet and every style so the page makes no request for code or styles, and
+        draw the Natural Earth countries under the tiles as an offline fallback.
+
+    Returns
+    -------
+    folium.Map
+        Add to it, embed it (``_repr_html_``) or save it; :func:`write_map` writes it atomically.
+
+    Raises
+    ------
+    OutputError
+        Bad records or an unknown tile name.
+    """
+    import folium
+
+    items = check_features(features)
+    if isinstance(sources, str):
+        sources = (sources,)
+    classes = _classes()
+    box = bounds(items)
+    m = folium.Map(location=[20.0, 0.0] if box is None else None, zoom_start=2, tiles=None,
+                   control_scale=True, prefer_canvas=False)
+    figure: Any = m.get_root()  # a branca Figure (typed as Element)
+    if title:
+        figure.title = html.escape(title)
+    if self_contained:
+        # Nothing from a CDN: folium's defaults (jQuery, Bootstrap, awesome-markers) are not
+        # used by this map, and Leaflet itself is inlined from the installed wheel.
+        m.default_js = []
+        m.default_css = []
+        figure.header.add_child(
+            classes["Raw"](f"<style>{_assets.leaflet_css()}</style>"), name="leaflet_css_inline"
+        )
+        figure.header.add_child(
+            classes["Raw"](f"<script>{_assets.leaflet_js()}</script>"), name="leaflet_js_inline"
+        )
+    m.add_child(classes["Assets"]())
+    if self_contained or tiles is None:
+        m.add_child(classes["Basemap"](offline=tiles is None))
+    if tiles is not None:
+        try:
+            layer = folium.TileLayer(tiles, attr=attr, name=_tile_title(tiles), overlay=False)
+        except ValueError as exc:
+            raise OutputError(f"cannot use tiles {tiles!r}: {exc}") from None
+        m.add_child(layer)
+
+    texts = _Texts()
+    collections = _collections(items, texts)
+    layers: list[Any] = []
+    for category in CATEGORIES:
+        collection = collections.get(category)
+        if collection is None:
+            continue
+        if layers:  # the sentence table is emitted once, with the first layer
+            options = (
+                f"{{category:{_script_json(category)},strings:{layers[0].get_name()}._strings}}"
+            )
+        else:
+            options = _script_json({"category": category, "strings": texts.items})
+        layer = classes["EventLayer"](
+            f"{LAYER_TITLES[category]} ({len(collection['features'])})",
+            _script_json(collection),
+            options,
+        )
+        m.add_child(layer)
+        layers.append(layer)
+
+    if layers or tiles is not None:
+        folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    event_types = Counter(f.event_type for f in items if f.category == "strike" and f.event_type)
+    config = {
+        "title": title or None,
+        "sources": [str(s) for s in sources],
+        "present": {
+            **{c: c in collections for c in CATEGORIES},
+            "eventTypes": [t for t, _ in event_types.most_common()],
+        },
+        "days": _days(items),
+    }
+    m.add_child(classes["Finish"](layers, _script_json(config)))
+    if box is not None:
+        (south, west), (north, east) = box
+        if south == north and west == east:
+            m.fit_bounds([[south, west], [north, east]], max_zoom=_SINGLE_POINT_ZOOM)
+        else:
+            m.fit_bounds([[south, west], [north, east]], padding=_PADDING, max_zoom=12)
+    return m
+
+
+def _tile_title(tiles: str) -> str:
+    if "://" in tiles or "{z}" in tiles:
+        return "Base map"
+    return tiles
+
+
+def map_html(m: folium.Map, *, fragment: bool = False, height: str = "600px") -> str:
+    """The map as a full HTML document, or as an ``<iframe srcdoc>`` fragment for a report."""
+    document: str = m.get_root().render()
+    if not fragment:
+        return document
+    return (
+        '<iframe class="geoevents-map" title="geoevents map" '
+        f'style="width:100%;height:{html.escape(height)};border:none" '
+        'sandbox="allow-scripts allow-popups" '
+        f'srcdoc="{html.escape(document, quote=True)}"></iframe>\n'
+    )
+
+
+def write_map(
+    features: Sequence[MapFeature],
+    path: str | os.PathLike[str],
+    *,
+    fragment: bool = False,
+    height: str = "600px",
+    **build_map_kwargs: Any,
+) -> Path:
+    """Build the map and write it atomically to ``path``.
+
+    Parameters
+    ----------
+    features
+        The records to draw.
+    path
+        Target ``.html`` file; its directory is created when missing.
+    fragment
+        Write an ``<iframe srcdoc=...>`` element to paste into a report instead of a full page.
+    height
+        Height of the fragment's iframe (CSS length).
+    **build_map_kwargs
+        ``title``, ``sources``, ``tiles``, ``attr``, ``self_contained``: see :func:`build_map`.
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+    """
+    m = build_map(features, **build_map_kwargs)
+    text = map_html(m, fragment=fragment, height=height)
+    target = Path(path)
+    try:
+        with atomic_write(target) as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"cannot write map to {target}: {exc.strerror or exc}") from None
+    return target
