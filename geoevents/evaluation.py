@@ -294,24 +294,24 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict[str, An
     """
     p = Path(path)
     try:
-        handle = p.open(encoding="utf-8")
+        handle = p.open("rb")
     except OSError as exc:
         raise EvaluationError(f"{p}: cannot read: {exc.strerror or exc}") from None
     with handle:
-        lineno = 0
-        try:
-            for lineno, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise EvaluationError(f"{p}:{lineno}: not valid JSON: {exc.msg}") from None
-                if not isinstance(obj, dict):
-                    raise EvaluationError(f"{p}:{lineno}: expected a JSON object per line")
-                yield lineno, obj
-        except UnicodeDecodeError:
-            raise EvaluationError(f"{p}:{lineno + 1}: not UTF-8 text") from None
+        for lineno, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise EvaluationError(f"{p}:{lineno}: not UTF-8 text") from None
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvaluationError(f"{p}:{lineno}: not valid JSON: {exc.msg}") from None
+            if not isinstance(obj, dict):
+                raise EvaluationError(f"{p}:{lineno}: expected a JSON object per line")
+            yield lineno, obj
 
 
 def _number(value: Any, where: str, key: str, *, optional: bool) -> float | None:

@@ -1,0 +1,121 @@
+"""`geoevents evaluate`: the typer command on real files, and on our real geoparser."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import geoevents
+from geoevents.cli.evaluate import app
+from geoevents.evaluation import parse_predictions, read_gold, read_predictions, score
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "evaluation"
+GOLD = FIXTURES / "gold_small.jsonl"
+PRED = FIXTURES / "pred_small.jsonl"
+
+runner = CliRunner()
+
+
+def _run(*args: str | Path):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_table_has_one_row_per_system(tmp_path: Path) -> None:
+    other = tmp_path / "small.Perfect.jsonl"
+    shutil.copy(GOLD, other)
+    result = _run(GOLD, PRED, other)
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()
+            if line.split() and line.split()[0] in ("pred_small", "small.Perfect")}
+    gold = read_gold(GOLD)
+    s = score(gold, read_predictions(PRED, gold))
+    assert rows["pred_small"][1:4] == [f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"]
+    assert rows["pred_small"][-1] == f"{s.e2e161:.3f}"
+    assert rows["small.Perfect"][-1] == "1.000"
+    assert "4 documents, 5 gold toponyms" in result.stdout
+
+
+def test_json_gives_the_library_scores() -> None:
+    result = _run(GOLD, PRED, "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    gold = read_gold(GOLD)
+    expected = score(gold, read_predictions(PRED, gold)).as_dict(json_safe=True)
+    [system] = payload["systems"]
+    assert system.pop("system") == "pred_small"
+    assert system.pop("seconds") is None
+    assert system == expected
+
+
+def test_json_is_strict_when_nothing_matches(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text('{"id": "news/1", "toponyms": []}\n', encoding="utf-8")
+    result = _run(GOLD, empty, "--json")
+    assert result.exit_code == 0, result.output
+    system = json.loads(result.stdout, parse_constant=lambda c: 1 / 0)["systems"][0]
+    assert system["meanKm"] is None and system["E2E161"] == 0.0
+
+
+def test_broken_prediction_is_a_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "news/1", "toponyms": []}\n{"id": "news/2", "toponyms": [{"end": 3}]}\n',
+                   encoding="utf-8")
+    result = _run(GOLD, PRED, bad)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"error: {bad}:2: toponym lacks key(s) start"]
+
+
+def test_mismatched_ids_are_a_one_line_error(tmp_path: Path) -> None:
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": "elsewhere/1", "toponyms": []}\n', encoding="utf-8")
+    result = _run(GOLD, other)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {other}:1: document id 'elsewhere/1' is not in the gold file"
+
+
+def test_missing_gold_file_is_a_user_error(tmp_path: Path) -> None:
+    result = _run(tmp_path / "nope.jsonl", PRED)
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "nope.jsonl" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert _run(GOLD, PRED, "--date", "yesterday").exit_code == 2
+    assert _run(GOLD, PRED, "--no-such-option").exit_code == 2
+
+
+def _ours_directly(gold_path: Path) -> dict:
+    gold = read_gold(gold_path, require_text=True)
+    records = [(i, {"id": d.id, "toponyms": geoevents.toponyms(d.text or "", date=d.date, lang="en")})
+               for i, d in enumerate(gold.values(), 1)]
+    return score(gold, parse_predictions(records, gold, "ours")).as_dict(json_safe=True)
+
+
+def test_without_predictions_our_geoparser_is_scored() -> None:
+    result = _run(GOLD, "--json")
+    assert result.exit_code == 0, result.output
+    [system] = json.loads(result.stdout)["systems"]
+    assert system.pop("system") == "geoevents"
+    assert system.pop("seconds") >= 0.0
+    assert system == _ours_directly(GOLD)
+    # five capitals and big cities named plainly: a working geoparser finds and places most
+    assert system["matched"] >= 3 and system["within161"] >= 3
+
+
+def test_ours_beside_predictions_and_saved(tmp_path: Path) -> None:
+    saved = tmp_path / "out" / "ours.jsonl"
+    result = _run(GOLD, PRED, "--ours", "--save-predictions", saved, "--json")
+    assert result.exit_code == 0, result.output
+    systems = json.loads(result.stdout)["systems"]
+    assert [s["system"] for s in systems] == ["pred_small", "geoevents"]
+    ours = systems[1]
+    rescored = _run(GOLD, saved, "--json")
+    assert rescored.exit_code == 0, rescored.output
+    again = json.loads(rescored.stdout)["systems"][0]
+    for key in ("P", "R", "F1", "acc161", "meanKm", "medKm", "AUC", "E2E161"):
+        assert again[key] == ours[key], key
