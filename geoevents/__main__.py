@@ -1,3 +1,6 @@
+"""``python -m geoevents``."""
+
 from geoevents.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

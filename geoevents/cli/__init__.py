@@ -29,8 +29,10 @@ app.command("geojson")(geojson_command)
 app.command("toponyms")(toponyms_command)
 app.command("export")(export_command)
 
-# Sub-commands implemented in their own modules.
-# (one line each; keep them importable without heavy dependencies)
+# Sub-commands implemented in their own modules (each importable without heavy dependencies).
+from .evaluate import evaluate_command  # noqa: E402
+
+app.command("evaluate")(evaluate_command)
 
 
 def _fail(message: str, code: int) -> NoReturn:
