@@ -40,12 +40,15 @@ __all__ = [
     "UNPLACED_KM",
     "Document",
     "EvaluationError",
+    "Outcome",
     "Scores",
     "SystemResult",
     "Toponym",
     "haversine_km",
     "evaluate",
     "match_spans",
+    "outcome_record",
+    "outcomes",
     "parse_documents",
     "parse_predictions",
     "predict",
@@ -167,6 +170,25 @@ class SystemResult:
     seconds: float | None = None
 
 
+OutcomeKind = Literal["correct", "far", "unplaced", "missed", "spurious"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one gold or predicted toponym, for error analysis.
+
+    ``kind`` is ``correct`` (matched, within 161 km), ``far`` (matched, farther), ``unplaced``
+    (matched, no coordinates), ``missed`` (gold not matched) or ``spurious`` (prediction not
+    matched). ``km`` is the distance error of a matched pair with coordinates.
+    """
+
+    doc_id: DocId
+    kind: OutcomeKind
+    gold: Toponym | None
+    pred: Toponym | None
+    km: float | None = None
+
+
 def haversine_km(
     lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike,
 ) -> np.ndarray:
@@ -279,6 +301,52 @@ def score(gold: Mapping[DocId, Document], pred: Mapping[DocId, Document]) -> Sco
         auc=float(np.log(errs + 1).sum() / (n * math.log(UNPLACED_KM))) if n else math.nan,
         e2e161=within / n_gold if n_gold else 0.0,
     )
+
+
+def outcomes(gold: Mapping[DocId, Document], pred: Mapping[DocId, Document]) -> Iterator[Outcome]:
+    """Every gold and predicted toponym's fate under :func:`score`'s matching, document by document.
+
+    Within a document: gold toponyms in order (matched or missed), then unmatched predictions.
+    """
+    for doc_id, gdoc in gold.items():
+        pdoc = pred.get(doc_id)
+        ptops = pdoc.toponyms if pdoc is not None else ()
+        pairs = dict(match_spans(gdoc.toponyms, ptops))
+        for gi, t in enumerate(gdoc.toponyms):
+            pi = pairs.get(gi)
+            if pi is None:
+                yield Outcome(doc_id, "missed", t, None)
+                continue
+            q = ptops[pi]
+            if q.lat is None or q.lon is None or t.lat is None or t.lon is None:
+                yield Outcome(doc_id, "unplaced", t, q)
+                continue
+            km = float(haversine_km(t.lat, t.lon, q.lat, q.lon))
+            yield Outcome(doc_id, "correct" if km <= ACC_KM else "far", t, q, km)
+        taken = set(pairs.values())
+        for pi, q in enumerate(ptops):
+            if pi not in taken:
+                yield Outcome(doc_id, "spurious", None, q)
+
+
+def outcome_record(outcome: Outcome, system: str, text: str | None = None) -> dict[str, Any]:
+    """A JSON-ready record of an outcome; ``text`` (the document) adds the span as written."""
+    span = outcome.gold if outcome.gold is not None else outcome.pred
+    assert span is not None
+
+    def point(t: Toponym | None) -> dict[str, Any] | None:
+        if t is None:
+            return None
+        return {"start": t.start, "end": t.end, "text": t.text, "name": t.name,
+                "lat": t.lat, "lon": t.lon}
+
+    return {
+        "system": system, "id": outcome.doc_id, "kind": outcome.kind,
+        "start": span.start, "end": span.end,
+        "text": text[span.start:span.end] if text is not None else span.text,
+        "km": None if outcome.km is None else round(outcome.km, 3),
+        "gold": point(outcome.gold), "pred": point(outcome.pred),
+    }
 
 
 # ---------------------------------------------------------------------------- reading
@@ -556,6 +624,10 @@ def predict(
 
 def write_predictions(path: str | os.PathLike[str], records: Iterable[Mapping[str, Any]]) -> None:
     """Write prediction records as JSONL, atomically."""
+    _write_jsonl(path, records)
+
+
+def _write_jsonl(path: str | os.PathLike[str], records: Iterable[Mapping[str, Any]]) -> None:
     with atomic_write(path) as handle:
         for rec in records:
             handle.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -570,6 +642,8 @@ def evaluate(
     lang: str = "en",
     toponyms: Toponymizer | None = None,
     save_predictions: str | os.PathLike[str] | None = None,
+    details: str | os.PathLike[str] | None = None,
+    limit: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[SystemResult]:
     """Score prediction files, and optionally our own geoparser, against a gold file.
@@ -586,6 +660,10 @@ def evaluate(
         Passed to :func:`predict`.
     save_predictions
         Write our predictions there as JSONL (implies ``ours``).
+    details
+        Write every toponym's :class:`Outcome` of every system there as JSONL.
+    limit
+        Score only the first ``limit`` gold documents (predictions are still checked whole).
 
     Returns
     -------
@@ -597,16 +675,24 @@ def evaluate(
     EvaluationError
         Any unreadable or inconsistent file, named with its line.
     """
+    if limit is not None and limit < 1:
+        raise EvaluationError(f"limit must be at least 1, got {limit}")
     run_ours = ours or not predictions or save_predictions is not None
-    gold = read_gold(gold_path, require_text=run_ours)
+    full_gold = read_gold(gold_path, require_text=run_ours)
+    gold = dict(list(full_gold.items())[:limit]) if limit is not None else full_gold
     # read every file before the (slow) geoparser runs, so a typo fails fast
-    preds = [(system_name(p, gold_path), read_predictions(p, gold)) for p in predictions]
-    results = [SystemResult(system=name, scores=score(gold, docs)) for name, docs in preds]
+    systems = [(system_name(p, gold_path), read_predictions(p, full_gold)) for p in predictions]
+    results = [SystemResult(system=name, scores=score(gold, docs)) for name, docs in systems]
     if run_ours:
         records, seconds = predict(gold, date=date, lang=lang, toponyms=toponyms,
                                    progress=progress)
         docs = parse_predictions(enumerate(records, 1), gold, "our geoparser's output, document")
         results.append(SystemResult(system="geoevents", scores=score(gold, docs), seconds=seconds))
+        systems.append(("geoevents", docs))
         if save_predictions is not None:
             write_predictions(save_predictions, records)
+    if details is not None:
+        _write_jsonl(details, (
+            outcome_record(o, name, gold[o.doc_id].text)
+            for name, docs in systems for o in outcomes(gold, docs)))
     return results

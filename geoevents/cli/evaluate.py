@@ -50,6 +50,12 @@ def evaluate_command(
     save_predictions: Annotated[Path | None, typer.Option(
         "--save-predictions", metavar="OUT.jsonl",
         help="Write our geoparser's output there (implies --ours).")] = None,
+    details: Annotated[Path | None, typer.Option(
+        "--details", metavar="OUT.jsonl",
+        help="Write each toponym's outcome (correct, far, unplaced, missed, spurious) per "
+             "system, for error analysis.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", min=1, metavar="N", help="Score only the first N gold documents.")] = None,
 ) -> None:
     """Score geoparsers against gold toponyms: P/R/F1, acc161, error km, AUC and E2E161.
 
@@ -68,12 +74,13 @@ def evaluate_command(
 
             with Progress("geoparsing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                           console=err, transient=True) as bar:
-                task = bar.add_task("geoparse", total=_count_lines(gold))
+                total = _count_lines(gold)
+                task = bar.add_task("geoparse", total=min(total, limit or total) if total else None)
                 results = evaluate(gold, preds, ours=True, date=date, lang=lang,
-                                   save_predictions=save_predictions,
-                                   progress=lambda n: bar.advance(task, n))
+                                   save_predictions=save_predictions, details=details,
+                                   limit=limit, progress=lambda n: bar.advance(task, n))
         else:
-            results = evaluate(gold, preds)
+            results = evaluate(gold, preds, details=details, limit=limit)
     except GeoeventsError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

@@ -119,3 +119,21 @@ def test_ours_beside_predictions_and_saved(tmp_path: Path) -> None:
     again = json.loads(rescored.stdout)["systems"][0]
     for key in ("P", "R", "F1", "acc161", "meanKm", "medKm", "AUC", "E2E161"):
         assert again[key] == ours[key], key
+
+
+def test_details_and_limit(tmp_path: Path) -> None:
+    details = tmp_path / "details.jsonl"
+    result = _run(GOLD, PRED, GOLD, "--details", details, "--limit", "1", "--json")
+    assert result.exit_code == 0, result.output
+    systems = json.loads(result.stdout)["systems"]
+    assert [(s["docs"], s["gold"]) for s in systems] == [(1, 3), (1, 3)]
+    rows = [json.loads(line) for line in details.read_text(encoding="utf-8").splitlines()]
+    assert [(r["system"], r["kind"], r["text"]) for r in rows] == [
+        ("pred_small", "correct", "Paris"), ("pred_small", "far", "London"),
+        ("pred_small", "missed", "Tokyo"), ("pred_small", "spurious", "far"),
+        ("gold_small", "correct", "Paris"), ("gold_small", "correct", "London"),
+        ("gold_small", "correct", "Tokyo"),
+    ]
+    assert rows[1]["gold"]["name"] == "London" and rows[1]["pred"]["name"] == "London, Ontario"
+    assert rows[1]["km"] > 5000
+    assert _run(GOLD, PRED, "--limit", "0").exit_code == 2

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import math
 import random
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +19,9 @@ from geoevents.evaluation import (
     Toponym,
     haversine_km,
     match_spans,
+    outcomes,
+    parse_documents,
+    parse_predictions,
     read_gold,
     read_predictions,
     score,
@@ -174,3 +178,26 @@ def test_random_corpora_agree_with_reference_scorer(tmp_path: Path, seed: int) -
     ref = REF.score(REF.load(str(gold_path)), REF.load(str(pred_path)))
     _same(ours.as_dict(), ref)
     assert 0 < ours.matched < ours.gold  # the corpus exercises both hits and misses
+
+
+def test_outcomes_of_hand_made_files() -> None:
+    gold = read_gold(GOLD)
+    found = [(o.doc_id, o.kind, o.gold.text if o.gold else o.pred.text if o.pred else "")
+             for o in outcomes(gold, read_predictions(PRED, gold))]
+    assert found == [
+        ("news/1", "correct", "Paris"), ("news/1", "far", "London"), ("news/1", "missed", "Tokyo"),
+        ("news/1", "spurious", "far"), ("news/2", "missed", "Kyiv"), ("news/3", "unplaced", "Lyon"),
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_outcome_counts_add_up_to_the_scores(seed: int) -> None:
+    gold_docs, pred_docs = _random_corpus(random.Random(100 + seed), 40)
+    gold = parse_documents(enumerate(gold_docs, 1), "gold", role="gold")
+    pred = parse_predictions(enumerate(pred_docs, 1), gold, "pred")
+    s = score(gold, pred)
+    kinds = Counter(o.kind for o in outcomes(gold, pred))
+    assert kinds["correct"] == s.within
+    assert kinds["correct"] + kinds["far"] + kinds["unplaced"] == s.matched
+    assert kinds["missed"] == s.gold - s.matched
+    assert kinds["spurious"] == s.pred - s.matched
