@@ -1,0 +1,21 @@
+"""Functions run in child processes by the concurrency tests (importable by name under spawn)."""
+
+from __future__ import annotations
+
+from geoevents.geocoding import CachedProvider, GeocodeCache, Location, NominatimProvider
+
+
+def lookup_and_write(path: str, url: str, worker: int, names: list[str], extra: int) -> int:
+    """Resolve ``names`` through a cached Nominatim, then store ``extra`` synthetic entries."""
+    cache = GeocodeCache(path)
+    provider = CachedProvider(NominatimProvider(url), cache)
+    found = sum(provider.geocode(name) is not None for name in names)
+    for i in range(extra):
+        location = Location(
+            query=f"w{worker}-{i}", name=f"Place {worker}-{i}", lat=i / 100.0, lon=worker + 0.5,
+            feature="city", country="IQ", provider="bulk", provider_id=f"bulk:{worker}:{i}",
+        )
+        key = cache.make_key("bulk", location.query)
+        cache.put(key, provider="bulk", query=location.query, location=location)
+    provider.close()
+    return found
