@@ -1,0 +1,103 @@
+"""Actors: states (by name, capital-as-metonym or demonym) and armed groups, in French and English.
+
+The actor of an event is, in order: the subject before the trigger ("L'Iran a lancé",
+"Israeli jets struck"), the agent after it ("revendiquée par l'EI", "claimed by Hamas"), a
+demonym on the weapon ("missiles iraniens", "Russian drones"). Names are canonical English.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+__all__ = ["ActorMention", "find_actors", "ACTORS"]
+
+# canonical -> alternatives (regex fragments, case-insensitive, matched as whole words)
+ACTORS: dict[str, str] = {
+    "Iran": r"iran|iraniens?|iraniennes?|iranian|téhéran|tehran|gardiens\s+de\s+la\s+révolution|pasdaran|irgc|revolutionary\s+guards?",
+    "United States": r"états-unis|etats-unis|united\s+states|u\.s\.|us|usa|américains?|américaines?|american|washington|pentagon|pentagone|marines|cia",
+    "Israel": r"israël|israel|israéliens?|israéliennes?|israeli|idf|tsahal|forces\s+de\s+défense\s+israéliennes",
+    "Russia": r"russie|russia|russes?|russian|moscou|moscow|kremlin",
+    "Ukraine": r"ukraine|ukrainiens?|ukrainiennes?|ukrainian|kyiv|kiev",
+    "Iraq": r"irak|iraq|irakiens?|irakiennes?|iraqi|bagdad|baghdad",
+    "Syria": r"syrie|syria|syriens?|syriennes?|syrian|damas|damascus",
+    "Turkey": r"turquie|turkey|türkiye|turcs?|turques?|turkish|ankara",
+    "Saudi Arabia": r"arabie\s+saoudite|saudi\s+arabia|saoudiens?|saoudiennes?|saudi|riyad|riyadh",
+    "United Arab Emirates": r"émirats\s+arabes\s+unis|united\s+arab\s+emirates|uae|émiratis?|emirati",
+    "Yemen": r"yémen|yemen|yéménites?|yemeni",
+    "Lebanon": r"liban|lebanon|libanais|libanaises?|lebanese",
+    "Pakistan": r"pakistan|pakistanais|pakistanaises?|pakistani|islamabad",
+    "India": r"inde|india|indiens?|indiennes?|indian|new\s+delhi",
+    "Afghanistan": r"afghanistan|afghans?|afghanes?",
+    "France": r"france|français|française|françaises|french|paris",
+    "United Kingdom": r"royaume-uni|united\s+kingdom|britanniques?|british|britain|londres|london",
+    "China": r"chine|china|chinois|chinoises?|chinese|pékin|beijing",
+    "Azerbaijan": r"azerbaïdjan|azerbaijan|azerbaïdjanais|azerbaijani|azeri",
+    "Armenia": r"arménie|armenia|arméniens?|arméniennes?|armenian",
+    "Sudan": r"soudan|sudan|soudanais|sudanese",
+    "Egypt": r"égypte|egypt|égyptiens?|égyptiennes?|egyptian",
+    "Jordan": r"jordanie|jordan|jordaniens?|jordanian",
+    "Libya": r"libye|libya|libyens?|libyennes?|libyan",
+    "Mali": r"mali|maliens?|maliennes?|malian",
+    "Nigeria": r"nigeria|nigérians?|nigerian",
+    "Somalia": r"somalie|somalia|somaliens?|somali",
+    "Ethiopia": r"éthiopie|ethiopia|éthiopiens?|ethiopian",
+    "Burkina Faso": r"burkina\s+faso|burkinabés?|burkinabe",
+    "Niger": r"niger|nigériens?|nigérien",
+    "Hezbollah": r"hezbollah|hizbollah|hizballah",
+    "Hamas": r"hamas",
+    "Islamic Jihad": r"jihad\s+islamique|islamic\s+jihad",
+    "Houthis": r"houthis?|houthistes?|ansar\s+allah|ansarallah",
+    "Islamic State": r"état\s+islamique|etat\s+islamique|islamic\s+state|isis|isil|daech|daesh|eiil|eiis|ei|is",
+    "al-Qaeda": r"al-qaïda|al-qaida|al-qaeda|al\s+qaeda|aqmi|aqap",
+    "al-Shabaab": r"al-shabaab|al-shabab|shebab|chebab",
+    "Boko Haram": r"boko\s+haram",
+    "Taliban": r"talibans?|taliban",
+    "PKK": r"pkk",
+    "Syrian Democratic Forces": r"fds|sdf|forces\s+démocratiques\s+syriennes|syrian\s+democratic\s+forces",
+    "Kataib Hezbollah": r"kataëb\s+hezbollah|kataib\s+hezbollah|kata'ib\s+hezbollah",
+    "Wagner": r"wagner",
+    "Rapid Support Forces": r"forces\s+de\s+soutien\s+rapide|rapid\s+support\s+forces|fsr|rsf",
+    "M23": r"m23",
+    "JNIM": r"jnim|gsim",
+    "Hayat Tahrir al-Sham": r"hayat\s+tahrir\s+al-cham|hayat\s+tahrir\s+al-sham|hts|htc",
+    "Coalition": r"(?:la\s+|the\s+)coalition(?:\s+internationale|\s+menée\s+par\s+les\s+états-unis|\s+led\s+by\s+the\s+united\s+states|-led)?|us-led\s+coalition",
+}
+
+# Groups whose short names collide with common words are only accepted in upper case.
+_UPPER_ONLY = frozenset({"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int  # relative to the searched string
+    end: int
+    text: str
+    actor: str
+
+
+@functools.lru_cache(maxsize=1)
+def _regex() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    names = tuple(ACTORS)
+    pattern = "|".join(f"(?P<a{i}>{ACTORS[name]})" for i, name in enumerate(names))
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), names
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Actor names, capitals and demonyms in ``text``.
+
+    >>> [(a.text, a.actor) for a in find_actors("L'Iran a visé les forces américaines")]
+    [('Iran', 'Iran'), ('américaines', 'United States')]
+    """
+    regex, names = _regex()
+    out = []
+    for match in regex.finditer(text):
+        word = match.group(0)
+        if word.lower() in _UPPER_ONLY and not word.isupper():
+            continue
+        if word.lower() == "us" and not word.isupper():
+            continue
+        index = int((match.lastgroup or "a0")[1:])
+        out.append(ActorMention(match.start(), match.end(), word, names[index]))
+    return out

@@ -1,0 +1,123 @@
+"""Fatalities and injuries as stated: "3 morts", "killing five", "aucune troupe tuée" -> 0.
+
+Counts are ``None`` when the text says nothing and ``0`` when it says none. Vague amounts
+("des dizaines de blessés") use the lower-bound rule of :mod:`geoevents.events.quantities`;
+the words are kept as evidence. "No immediate reports of casualties" says nothing (None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quantities import NUMBER_PATTERN, parse_number
+
+__all__ = ["CasualtyMention", "find_casualties"]
+
+_NUM = rf"(?:(?:au\s+moins|at\s+least|plus\s+de|more\s+than|over|près\s+de|nearly|some|about|environ|around|un\s+total\s+de|a\s+total\s+of)\s+)?(?P<n>{NUMBER_PATTERN})"
+_KILLED = (
+    r"tué(?:e|s|es)?|morts?|mortes|décès|décédé(?:e|s|es)?|péri|perdu\s+la\s+vie|tués|"
+    r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|lives"
+)
+_INJURED = (
+    r"blessé(?:e|s|es)?|blessures?|traumatismes?|commotions?|"
+    r"injur(?:ed|ies|y)|wounded|hurt|wounds|concussions?|brain\s+injur(?:y|ies)"
+)
+_KILL_VERB = r"tuant|tué|tuer|faisant|fait|killing|killed|kill|leaving|left|claiming"
+_WORD = r"[^\W\d][\w'’-]*"
+_GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)\b{_WORD}\s+){{0,5}}"
+
+_PATTERNS = [
+    # "aucune troupe américaine n'a été tuée", "no one was hurt", "aucun blessé"
+    ("zero", rf"(?P<z>aucune?|no|none|personne|nobody|no\s+one|pas\s+de|sans)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies))"),
+    # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
+    ("verb", rf"(?:{_KILL_VERB})\s+{_NUM}\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
+    # "3 soldats tués", "des dizaines ont subi des traumatismes", "five people were wounded"
+    ("count", rf"{_NUM}\s+{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
+]
+_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+_KILLED_RE = re.compile(rf"^(?:{_KILLED})$", re.IGNORECASE)
+_INJURED_RE = re.compile(rf"^(?:{_INJURED})$", re.IGNORECASE)
+_NO_REPORT = re.compile(r"reports?\s+of|signalé|immédiatement|immediate|information", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    """One statement of a count of dead or wounded (offsets relative to the searched text)."""
+
+    start: int
+    end: int
+    text: str
+    field: str  # "fatalities" or "injuries"
+    value: int
+
+
+def find_casualties(text: str) -> list[CasualtyMention]:
+    """Casualty statements in ``text``.
+
+    >>> [(c.field, c.value) for c in find_casualties("Aucune troupe n'a été tuée, mais des dizaines ont subi des traumatismes")]
+    [('fatalities', 0), ('injuries', 20)]
+    >>> [(c.field, c.value) for c in find_casualties("The blast killed 12 people and wounded at least 30.")]
+    [('fatalities', 12), ('injuries', 30)]
+    """
+    out: list[CasualtyMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, regex in _COMPILED:
+        for match in regex.finditer(text):
+            start, end = match.start(), match.end()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            found = _read(kind, match)
+            if found:
+                taken.append((start, end))
+                out.extend(found)
+    out.sort(key=lambda c: c.start)
+    out.extend(_trailing_injuries(text, out))
+    return out
+
+
+def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
+    what = match.group("what") or ""
+    start, end, words = match.start(), match.end(), match.group(0)
+    if kind == "zero":
+        if _NO_REPORT.search(words):
+            return []
+        if re.match(r"victimes?|casualt", what, re.IGNORECASE):
+            return [
+                CasualtyMention(start, end, words, "fatalities", 0),
+                CasualtyMention(start, end, words, "injuries", 0),
+            ]
+        field = "injuries" if _INJURED_RE.match(what) else "fatalities"
+        return [CasualtyMention(start, end, words, field, 0)]
+    value = parse_number(match.group("n"))
+    if value is None:
+        return []
+    if kind == "verb":
+        verb = words.split()[0].lower()
+        if _INJURED_RE.match(what):
+            field = "injuries"
+        elif _KILLED_RE.match(what) or verb in ("tuant", "tué", "tuer", "killing", "killed", "kill"):
+            field = "fatalities"
+        else:
+            return []
+    else:
+        field = "injuries" if _INJURED_RE.match(what) else "fatalities"
+    return [CasualtyMention(start, end, words, field, value)]
+
+
+_AND_WOUNDED = re.compile(
+    rf"(?:et|and)\s+(?:a\s+|ont\s+)?(?:wounded|injured|blessé|blessant|injuring|wounding)\s+{_NUM}",
+    re.IGNORECASE,
+)
+
+
+def _trailing_injuries(text: str, found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """'killed 12 and wounded 30': the second count follows its verb."""
+    out = []
+    for match in _AND_WOUNDED.finditer(text):
+        if any(c.start <= match.start() < c.end and c.field == "injuries" for c in found):
+            continue
+        value = parse_number(match.group("n"))
+        if value is not None:
+            out.append(CasualtyMention(match.start(), match.end(), match.group(0), "injuries", value))
+    return out

@@ -1,0 +1,171 @@
+"""Numbers in digits or words (French, English), vague amounts, and counts of munitions.
+
+Vague amounts follow one documented lower-bound rule, and the words are always kept as
+evidence by the callers:
+
+==========================================  =====
+"une dizaine" / "about ten"                   10
+"une douzaine" / "a dozen"                   12
+"une vingtaine" ... "une centaine"           20 ... 100
+"des dizaines" / "tens of"                   20  (two tens: the least the words can mean)
+"dozens"                                     24  (two dozens)
+"des centaines" / "hundreds"                 200
+"des milliers" / "thousands"                 2000
+"plusieurs" / "quelques" / "several" / "a few"  3
+==========================================  =====
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+__all__ = ["NUMBER_PATTERN", "parse_number", "number_regex", "QuantityMention", "find_quantities"]
+
+
+class WeaponLike(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def weapon(self) -> str: ...
+
+
+# Counting these would count people or shots, not munitions.
+_NOT_COUNTED = frozenset({"firearms"})
+
+_UNITS_FR = {
+    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+}
+_UNITS_EN = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+}
+_UNITS = {**_UNITS_FR, **_UNITS_EN}
+
+_VAGUE = {
+    "une dizaine": 10, "une douzaine": 12, "une quinzaine": 15, "une vingtaine": 20,
+    "une trentaine": 30, "une quarantaine": 40, "une cinquantaine": 50, "une soixantaine": 60,
+    "une centaine": 100, "des dizaines": 20, "plusieurs dizaines": 20, "des douzaines": 24,
+    "des centaines": 200, "plusieurs centaines": 200, "des milliers": 2000,
+    "plusieurs milliers": 2000, "plusieurs": 3, "quelques": 3,
+    "a dozen": 12, "about a dozen": 12, "dozens": 24, "tens": 20, "scores": 40,
+    "hundreds": 200, "thousands": 2000, "several": 3, "a few": 3, "a handful": 3,
+    "a score": 20,
+}
+
+_WORD_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_VAGUE_ALT = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?!\d)|\d+"
+_WORDS = rf"(?:{_WORD_ALT})(?:(?:-|\s+|-et-|\s+et\s+|\s+and\s+)(?:{_WORD_ALT}))*"
+
+NUMBER_PATTERN = rf"(?:{_VAGUE_ALT}|{_DIGITS}|{_WORDS})"
+"""A regex fragment (no groups) matching one number in digits, words or vague words."""
+
+_NUMBER_RE = re.compile(rf"\b{NUMBER_PATTERN}\b", re.IGNORECASE)
+_SPLIT = re.compile(r"-et-|\s+et\s+|\s+and\s+|-|\s+")
+
+
+def number_regex() -> re.Pattern[str]:
+    """The compiled number pattern (word-bounded, case-insensitive)."""
+    return _NUMBER_RE
+
+
+def parse_number(text: str) -> int | None:
+    """Value of a number written in digits, words or vague words; ``None`` if not a number.
+
+    >>> parse_number("11"), parse_number("5 200"), parse_number("vingt-deux"), parse_number("des dizaines")
+    (11, 5200, 22, 20)
+    >>> parse_number("two hundred and five"), parse_number("une douzaine"), parse_number("missile")
+    (205, 12, None)
+    """
+    words = " ".join(text.lower().split())
+    if not words:
+        return None
+    if words in _VAGUE:
+        return _VAGUE[words]
+    digits = re.sub(r"[ \u00a0\u202f,]", "", words)
+    if digits.isdigit():
+        return int(digits)
+    total = 0
+    current = 0
+    for word in _SPLIT.split(words):
+        if not word:
+            continue
+        value = _UNITS.get(word)
+        if value is None:
+            return None
+        if value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif value == 100:
+            current = max(current, 1) * 100
+        elif word == "vingt" and current in (4,):  # quatre-vingt(s)
+            current *= 20
+        else:
+            current += value
+    return total + current
+
+
+_STOP_WORDS = (
+    r"(?:and|et|or|ou|the|les|des|la|le|with|avec|than|que|qui|that|which|troops|soldiers|people"
+    r"|personnes|soldats|militaires|troupes|civils|civilians|killed|tués|dont|including)\b"
+)
+_BEFORE_WEAPON = re.compile(
+    rf"(?<!\w)(?P<n>{NUMBER_PATTERN}|an?|single)\s+(?:(?:de|d'|d’|of)\s*)?(?:(?!{_STOP_WORDS})[^\W\d][\w-]*\s+){{0,2}}$",
+    re.IGNORECASE,
+)
+_ANOTHER = re.compile(
+    r"(?<!\w)(?:un\s+autre|une\s+autre|un\s+second|une\s+seconde|un\s+troisième|une\s+troisième"
+    r"|another|one\s+more|a\s+second|a\s+third)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    """A count of munitions (offsets relative to the searched text); ``weapon`` None = elliptic."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    weapon: str | None
+
+
+def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMention]:
+    """Counts of munitions: "11 missiles", "une douzaine de roquettes", "two drones", "un autre".
+
+    ``weapons`` are the weapon mentions of ``text`` (anything with start, end, weapon).
+    """
+    out: list[QuantityMention] = []
+    for weapon in weapons:
+        if weapon.weapon in _NOT_COUNTED:
+            continue
+        window_start = max(0, weapon.start - 45)
+        match = _BEFORE_WEAPON.search(text, window_start, weapon.start)
+        if match is None:
+            continue
+        raw = match.group("n")
+        value = 1 if raw.lower() in ("a", "an", "single") else parse_number(raw)
+        if value is None:
+            continue
+        out.append(QuantityMention(match.start(), weapon.end, text[match.start():weapon.end], value, weapon.weapon))
+    for match in _ANOTHER.finditer(text):
+        if any(q.start <= match.start() < q.end for q in out):
+            continue
+        follows = [w for w in weapons if 0 <= w.start - match.end() <= 3]
+        weapon_name = follows[0].weapon if follows else None
+        end = follows[0].end if follows else match.end()
+        out.append(QuantityMention(match.start(), end, text[match.start():end], 1, weapon_name))
+    out.sort(key=lambda q: q.start)
+    return out

@@ -1,0 +1,223 @@
+"""What a place is to the event around it (target, base, origin, actor) and whether it happened.
+
+Cues are short patterns on the words right before or after the place mention or trigger;
+each list is per language but the roles are shared:
+
+* origin: "tirés depuis l'Iran", "launched from Yemen", "en provenance de Syrie";
+* agent/actor: "par l'Iran", "by Russia", or a country in subject position before the
+  trigger with no preposition ("L'Iran a lancé", "Israel struck");
+* base: "base (aérienne) de/à X", "X air base", "X, où sont stationnées", "where troops are
+  based", or a gazetteer feature airbase/base/installation;
+* dateline: "BAGHDAD (Reuters) -" is where the story was written, not an event.
+
+Status (:func:`status_of`): negation in the last five words before the trigger ("aucune
+frappe", "did not strike"), hypothetical modals in the clause ("pourrait", "could",
+"threatened to"), future markers ("va", "will", "veulent", "plans to", infinitive after
+"pour"/"to", French future/conditional forms). Negation wins over hypothesis over future.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Status
+
+__all__ = [
+    "is_origin",
+    "is_agent",
+    "has_locative_preposition",
+    "is_base_context",
+    "is_dateline",
+    "is_passive_between",
+    "clause_start",
+    "in_relative_clause",
+    "status_of",
+    "BASE_FEATURES",
+]
+
+BASE_FEATURES = frozenset({"airbase", "base", "installation"})
+
+_ORIGIN = re.compile(
+    r"(?:depuis|from|à\s+partir\s+d[eu']|en\s+provenance\s+d[eu']|lancés?\s+d[eu']|from\s+inside|"
+    r"out\s+of)\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|d['’]|du\s+|des\s+)?"
+    r"(?:territoire\s+(?:de\s+|d['’]|du\s+)?(?:l['’]|la\s+|le\s+)?|territory\s+of\s+|côté\s+|sol\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT = re.compile(
+    r"(?:\bpar|\bby)\s+(?:le\s+|la\s+|les\s+|l['’]|the\s+)?(?:[^\W\d]+\s+){0,2}?$", re.IGNORECASE
+)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:à|au|aux|en|dans|sur|contre|vers|près|proche|autour|de|du|des|d|in|at|on|near|"
+    r"against|into|onto|outside|inside|around|across|towards?|over|of|north|south|east|west|"
+    r"nord|sud|est|ouest|between|entre|visant|targeting)\b|\bd['’])"
+    r"\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|[^\W\d]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BASE_BEFORE = re.compile(
+    r"\b(?:bases?|base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|camp|"
+    r"garrison|garnison|caserne|aéroport\s+militaire|installations?)"
+    r"(?:\s+[^\W\d]+){0,2}\s+(?:de|d['’]|du|des|à|au|in|at|near|of|en|près\s+de)\s*"
+    r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_BASE_AFTER = re.compile(
+    r"^\s*(?:air\s*base|airbase|military\s+base|base\b|base\s+aérienne|airfield|garrison)"
+    r"|^\s*,?\s*(?:où|where|qui\s+abrite|which\s+(?:hosts|houses))\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:stationn|basé|based|stationed|déploy|deployed|troupes|troops|soldats|soldiers|forces)",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
+_PASSIVE = re.compile(
+    r"\b(?:a\s+été|ont\s+été|est|sont|été|was|were|has\s+been|have\s+been|is|are|came\s+under|"
+    r"a\s+subi|ont\s+subi|suffered)\b",
+    re.IGNORECASE,
+)
+
+
+def is_origin(left: str) -> bool:
+    """Does the text just before a place introduce a launch origin ("tirés depuis l'")?"""
+    return _ORIGIN.search(left[-45:]) is not None
+
+
+def is_agent(left: str) -> bool:
+    """Does the text just before a place introduce the agent ("par l'", "by")?"""
+    return _AGENT.search(left[-30:]) is not None
+
+
+def has_locative_preposition(left: str) -> bool:
+    """Is the place governed by a preposition (so it is not the subject)?"""
+    return _LOCATIVE.search(left[-40:]) is not None
+
+
+def is_base_context(left: str, right: str) -> bool:
+    """Base noun before ("base aérienne de"), after ("air base"), or a stationing clause."""
+    return _BASE_BEFORE.search(left[-60:]) is not None or _BASE_AFTER.search(right[:90]) is not None
+
+
+def is_dateline(left: str, right: str) -> bool:
+    """'BAGHDAD (Reuters) -': a place opening the sentence followed by a dash."""
+    return not left.strip() and _DATELINE.match(right) is not None
+
+
+_STRONG_BREAK = re.compile(
+    r"[;:]|\b(?:que|qu['’]|that|which|après|after|when|lorsque|quand|because|car|mais|but|tandis|while|"
+    r"où|where)\b|\bqu['’]",
+    re.IGNORECASE,
+)
+
+
+def clause_start(text: str, position: int) -> int:
+    """Start of the clause that ends at ``position`` (commas do not end clauses here)."""
+    start = 0
+    for match in _STRONG_BREAK.finditer(text, 0, position):
+        start = match.end()
+    return start
+
+
+def in_relative_clause(text: str, position: int) -> bool:
+    """Is ``position`` inside ", où ..." / ", where ..." right after a noun?"""
+    return re.search(r",\s*(?:où|where|qui|which)\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, position - 60):position], re.IGNORECASE) is not None
+
+
+def is_passive_between(between: str) -> bool:
+    """'Erbil a été frappée', 'Erbil was hit': the subject is the target."""
+    return _PASSIVE.search(between) is not None
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]«»\"“”]|\b(?:mais|but|while|alors\s+que|tandis\s+que|et|and|after|après|whereas)\b",
+    re.IGNORECASE,
+)
+_NEG = {
+    "fr": re.compile(
+        r"\b(?:aucune?|pas\s+de|sans|ni|jamais|nié|nie|nient|démenti\w*|dément\w*)\b|"
+        r"\bn['’e]\s*(?:[\w'’]+\s+){0,3}?(?:pas|jamais|point|plus)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:no|not|never|without|denied|denies|deny|neither|nor|none)\b|n't\b", re.IGNORECASE
+    ),
+}
+_HYP = {
+    "fr": re.compile(
+        r"\b(?:pourrai(?:t|ent)|pourra|pourront|risqu\w*|menac\w+|si|s['’]il|envisag\w+|"
+        r"éventuel\w*|possibles?|susceptibles?|hypoth\w+|craint\w*|redout\w+|peut-être)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:could|might|(?-i:may)|would|if|threat\w*|possibl\w*|potential\w*|consider\w*|fear\w*|"
+        r"warn\w*|risk\w*|perhaps)\b",
+        re.IGNORECASE,
+    ),
+}
+_FUT = {
+    "fr": re.compile(
+        r"\b(?:va|vont|doit|doivent|devrai(?:t|ent)|devra|devront|prévoi\w*|compt\w+|veu(?:t|lent)|"
+        r"souhait\w+|s['’]apprêt\w+|attend\w*|feu\s+vert|projet\w*|prochain\w*|sera|seront|demain|"
+        r"décid\w+|promis|intention|prêts?|prête?s?)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:will|shall|plan\w*|going\s+to|set\s+to|intend\w*|want\w*|seek\w*|await\w*|"
+        r"tomorrow|next\s+(?:week|month|year|days?)|upcoming|aims?\s+to|ready\s+to|prepar\w+\s+to|to\s+be)\b|'ll\b",
+        re.IGNORECASE,
+    ),
+}
+_PURPOSE = {
+    "fr": re.compile(r"\b(?:pour|afin\s+de|afin\s+d['’])\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE),
+    "en": re.compile(r"\bto\s+(?:[\w]+\s+)?$", re.IGNORECASE),
+}
+_FR_INFINITIVE = re.compile(r"\w{3,}er$", re.IGNORECASE)
+_FR_FUTURE = re.compile(r"(?:era|eront|erait|eraient|eras)$", re.IGNORECASE)
+_EN_BASE_VERB = re.compile(
+    r"^(?:strike|attack|bomb|shell|hit|fire|launch|target|deploy|send|raid|pound|station)$",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(text: str, position: int) -> str:
+    window_start = max(0, position - 90)
+    window = text[window_start:position]
+    cut = 0
+    for match in _CLAUSE_BREAK.finditer(window):
+        cut = match.end()
+    return window[cut:]
+
+
+def status_of(text: str, start: int, end: int, lang: str) -> tuple[Status, tuple[int, int] | None]:
+    """Status of the trigger at ``text[start:end]`` and the span of the cue that decided it.
+
+    >>> status_of("Aucune frappe n'a visé la base", 7, 13, "fr")[0].value
+    'negated'
+    >>> status_of("Iran could strike the base", 11, 17, "en")[0].value
+    'hypothetical'
+    >>> status_of("Les États-Unis veulent déployer des Patriot", 23, 31, "fr")[0].value
+    'future'
+    """
+    lang = lang if lang in _NEG else "en"
+    clause = _clause_before(text, start)
+    offset = start - len(clause)
+    words = list(re.finditer(r"\S+", clause))
+    recent = clause[words[-5].start():] if len(words) >= 5 else clause
+    recent_offset = start - len(recent)
+    word = text[start:end]
+    neg = _NEG[lang].search(recent)
+    if neg is not None:
+        return Status.NEGATED, (recent_offset + neg.start(), recent_offset + neg.end())
+    hyp = _HYP[lang].search(clause)
+    if hyp is not None:
+        return Status.HYPOTHETICAL, (offset + hyp.start(), offset + hyp.end())
+    if lang == "fr" and _FR_FUTURE.search(word):
+        return (Status.HYPOTHETICAL if word.lower().endswith(("ait", "aient")) else Status.FUTURE), (start, end)
+    fut = _FUT[lang].search(clause)
+    if fut is not None:
+        return Status.FUTURE, (offset + fut.start(), offset + fut.end())
+    purpose = _PURPOSE[lang].search(clause)
+    infinitive = (
+        _FR_INFINITIVE.search(word) is not None if lang == "fr" else _EN_BASE_VERB.match(word) is not None
+    )
+    if purpose is not None and infinitive:
+        return Status.FUTURE, (offset + purpose.start(), offset + purpose.end())
+    if lang == "fr" and infinitive and " " not in word:
+        return Status.FUTURE, (start, end)
+    return Status.ASSERTED, None

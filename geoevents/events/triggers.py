@@ -1,0 +1,218 @@
+"""Per-language lexicons: event triggers and weapons, compiled once into single regexes.
+
+A trigger is a word that announces an event; its ``kind`` decides the family of event:
+
+* ``strike``    frappe, bombardement, airstrike, shelled ...        Explosions/Remote violence
+* ``attack``    attaque, attentat, assault, massacre ...            by weapon, else clash/attack
+* ``battle``    affrontements, combats, clashes, fighting ...       Battles / Armed clash
+* ``explosion`` explosion, blast, detonated ...                     Remote explosive/landmine/IED
+* ``deploy``    déployer, deployment, send troops ...               Strategic developments / Other
+* ``base``      stationnées, stationed, garrison, hosts troops ...  Strategic developments / base
+
+Ambiguous verbs ("lancer", "tirer", "toucher", "fire", "launch", "hit", "target") are
+triggers only when a weapon is named in the same sentence (``needs_weapon``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Trigger",
+    "WeaponMention",
+    "find_triggers",
+    "find_weapons",
+    "has_cue",
+    "SUB_EVENT_BY_WEAPON",
+    "EXPLOSIONS",
+    "BATTLES",
+    "VAC",
+    "STRATEGIC",
+    "AIR_STRIKE",
+    "SHELLING",
+    "REMOTE_EXPLOSIVE",
+    "SUICIDE_BOMB",
+    "GRENADE",
+    "ARMED_CLASH",
+    "ATTACK",
+    "BASE_ESTABLISHED",
+    "OTHER_DEVELOPMENT",
+    "DISRUPTED_WEAPONS",
+]
+
+EXPLOSIONS = "Explosions/Remote violence"
+BATTLES = "Battles"
+VAC = "Violence against civilians"
+STRATEGIC = "Strategic developments"
+AIR_STRIKE = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
+SUICIDE_BOMB = "Suicide bomb"
+GRENADE = "Grenade"
+ARMED_CLASH = "Armed clash"
+ATTACK = "Attack"
+BASE_ESTABLISHED = "Headquarters or base established"
+OTHER_DEVELOPMENT = "Other"
+DISRUPTED_WEAPONS = "Disrupted weapons use"
+
+SUB_EVENT_BY_WEAPON: dict[str, str] = {
+    "missile": SHELLING,
+    "rocket": SHELLING,
+    "artillery": SHELLING,
+    "mortar": SHELLING,
+    "drone": AIR_STRIKE,
+    "airstrike": AIR_STRIKE,
+    "IED": REMOTE_EXPLOSIVE,
+    "car bomb": REMOTE_EXPLOSIVE,
+    "landmine": REMOTE_EXPLOSIVE,
+    "bomb": REMOTE_EXPLOSIVE,
+    "suicide bomb": SUICIDE_BOMB,
+    "grenade": GRENADE,
+}
+
+# (regex, canonical weapon). Earlier entries win on overlap (longest phrases first).
+_WEAPONS: dict[str, list[tuple[str, str]]] = {
+    "fr": [
+        (r"attentats?[- ]suicides?|kamikazes?|ceintures?\s+d'explosifs|(?:s'est|se\s+sont)\s+fait\s+exploser", "suicide bomb"),
+        (r"voitures?\s+piégées?|véhicules?\s+piégés?", "car bomb"),
+        (r"engins?\s+explosifs?(?:\s+improvisés?)?|EEI|IED|bombes?\s+artisanales?|explosifs?", "IED"),
+        (r"mines?\s+(?:antipersonnel|terrestres?|antichars?)|sauté\s+sur\s+une\s+mine", "landmine"),
+        (r"frappes?\s+aériennes?|raids?\s+aériens?|bombardements?\s+aériens?|avions?\s+(?:de\s+(?:chasse|combat|guerre)|militaires)|aviation|chasseurs?(?:-bombardiers?)?|bombardiers?|hélicoptères?\s+(?:de\s+combat|d'attaque)", "airstrike"),
+        (r"drones?(?:\s+(?:kamikazes?|armés?|explosifs?|d'attaque))?|Shahed", "drone"),
+        (r"missiles?(?:\s+(?:balistiques?|de\s+croisière|sol-sol))?", "missile"),
+        (r"roquettes?|katioucha|katyusha", "rocket"),
+        (r"obus\s+de\s+mortier|mortiers?", "mortar"),
+        (r"obus|artillerie|pilonnages?|pilonn\w+|tirs\s+d'artillerie|canons?", "artillery"),
+        (r"grenades?", "grenade"),
+        (r"bombes?", "bomb"),
+        (r"armes?\s+à\s+feu|fusillades?|hommes\s+armés|kalachnikovs?|mitrailleuses?|balles?", "firearms"),
+    ],
+    "en": [
+        (r"suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?)|blew\s+(?:himself|herself|themselves)\s+up", "suicide bomb"),
+        (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?", "car bomb"),
+        (r"improvised\s+explosive\s+devices?|IEDs?|roadside\s+bombs?|explosive\s+devices?|explosives", "IED"),
+        (r"land\s*mines?|anti-(?:tank|personnel)\s+mines?", "landmine"),
+        (r"air\s*strikes?|air\s+raids?|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),
+        (r"(?:kamikaze\s+|attack\s+|armed\s+|explosive\s+|suicide\s+)?drones?|UAVs?|Shaheds?", "drone"),
+        (r"(?:ballistic\s+|cruise\s+|surface-to-surface\s+)?missiles?", "missile"),
+        (r"(?:Katyusha\s+|Grad\s+)?rockets?", "rocket"),
+        (r"mortars?(?:\s+(?:shells?|rounds?))?", "mortar"),
+        (r"artillery|shells|shelling|shelled|howitzers?", "artillery"),
+        (r"grenades?", "grenade"),
+        (r"bombs?", "bomb"),
+        (r"gunmen|gunfire|firearms|small\s+arms|rifles?|gunshots?|opened\s+fire|shooting", "firearms"),
+    ],
+}
+
+# (regex, kind, needs_weapon)
+_TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
+    "fr": [
+        (r"frapp\w*|frappes?", "strike", False),
+        (r"bombard\w+|pilonn\w+|raids?", "strike", False),
+        (r"attaqu\w+|attentats?|assauts?|offensives?|massacr\w+|embuscades?|incursions?", "attack", False),
+        (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?", "battle", False),
+        (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur", "explosion", False),
+        (r"intercept\w+|abattu\w*|neutralis\w+", "intercept", True),
+        (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|cibl[ée]\w*|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?", "strike", True),
+        (r"déplo\w+|envo\w+\s+(?:des\s+|de\s+)?(?:troupes|soldats|renforts|militaires)|renforts|dépêch\w+", "deploy", False),
+        (r"stationn\w+|basé(?:e|es|s)?(?=\s+(?:à|au|aux|en|dans|sur)\s)|(?:abrit|accueill|héberg)\w+(?=\s+(?:[\w']+\s+){0,5}(?:troupes|soldats|militaires|forces|marines)\b)|garnisons?|casernes?|campements?", "base", False),
+    ],
+    "en": [
+        (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|raids?|raided", "strike", False),
+        (r"attack\w*|assault\w*|massacre\w*|ambush\w*|offensive|incursions?|raid", "attack", False),
+        (r"clash\w*|fighting|fought|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
+        (r"explosions?|explod\w+|blasts?|detonat\w+", "explosion", False),
+        (r"intercept\w*|shot\s+down|downed", "intercept", True),
+        (r"fir(?:e|ed|es|ing)|launch\w*|hit|hits|hitting|target\w*|landed|crashed|slammed|rained|barrages?|salvos?|volleys?|dropped", "strike", True),
+        (r"deploy\w*|sen[dt]\w*\s+(?:more\s+|additional\s+)?(?:troops|soldiers|forces|reinforcements)|reinforcements|dispatch\w*", "deploy", False),
+        (r"stationed|based(?=\s+(?:in|at|on|near)\s)|(?:host|hous)\w*(?=\s+(?:[\w-]+\s+){0,4}(?:troops|soldiers|forces|personnel|marines|service\s*members)\b)|garrisons?|barracks", "base", False),
+    ],
+}
+
+_KIND_ORDER = ("strike", "attack", "battle", "explosion", "intercept", "deploy", "base")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger word in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMention:
+    """A weapon named in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    weapon: str
+
+
+def _lexicon_lang(lang: str) -> str:
+    return lang if lang in _TRIGGERS else "en"
+
+
+@functools.lru_cache(maxsize=8)
+def _trigger_regex(lang: str) -> tuple[re.Pattern[str], tuple[tuple[str, bool], ...]]:
+    entries = _TRIGGERS[_lexicon_lang(lang)]
+    pattern = "|".join(f"(?P<t{i}>{regex})" for i, (regex, _, _) in enumerate(entries))
+    specs = tuple((kind, needs) for _, kind, needs in entries)
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), specs
+
+
+@functools.lru_cache(maxsize=8)
+def _weapon_regex(lang: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    entries = _WEAPONS[_lexicon_lang(lang)]
+    pattern = "|".join(f"(?P<w{i}>{regex})" for i, (regex, _) in enumerate(entries))
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), tuple(w for _, w in entries)
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_regex(lang: str) -> re.Pattern[str]:
+    trig, _ = _trigger_regex(lang)
+    weap, _ = _weapon_regex(lang)
+    return re.compile(f"{trig.pattern}|{weap.pattern}|(?<!\\w)bases?(?!\\w)", re.IGNORECASE)
+
+
+def has_cue(text: str, lang: str) -> bool:
+    """Cheap pre-filter: does the sentence name any trigger, weapon or base at all?"""
+    return _cue_regex(lang).search(text) is not None
+
+
+def find_weapons(text: str, lang: str) -> list[WeaponMention]:
+    """Weapons named in ``text``, in order."""
+    regex, names = _weapon_regex(lang)
+    out: list[WeaponMention] = []
+    for match in regex.finditer(text):
+        index = int((match.lastgroup or "w0")[1:])
+        weapon = names[index]
+        previous = out[-1] if out else None
+        if previous and previous.weapon == weapon and not text[previous.end:match.start()].strip():
+            # "roquettes Katioucha": one phrase
+            out[-1] = WeaponMention(previous.start, match.end(), text[previous.start:match.end()], weapon)
+            continue
+        out.append(WeaponMention(match.start(), match.end(), match.group(0), weapon))
+    return out
+
+
+def find_triggers(text: str, lang: str, *, has_weapon: bool) -> list[Trigger]:
+    """Triggers in ``text``; ambiguous verbs only count when ``has_weapon``.
+
+    A weapon phrase that is itself a trigger word ("frappes aériennes", "airstrikes") keeps
+    its trigger reading.
+    """
+    regex, specs = _trigger_regex(lang)
+    out = []
+    for match in regex.finditer(text):
+        index = int((match.lastgroup or "t0")[1:])
+        kind, needs_weapon = specs[index]
+        if needs_weapon and not has_weapon:
+            continue
+        out.append(Trigger(match.start(), match.end(), match.group(0), kind))
+    return out
