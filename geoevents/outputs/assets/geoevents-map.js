@@ -105,7 +105,7 @@
     return start <= day && day <= end;
   }
 
-  var CELL = 56;
+  var RADIUS = 36;  /* px: markers closer than this on screen merge into a cluster */
 
   /* One overlay per category: renders its GeoJSON points as markers, merging crowded ones into
    * clusters on every zoom/move; only markers inside the view are created. */
@@ -171,19 +171,49 @@
       });
       return m;
     },
-    _redraw: function () {
-      var map = this._map;
-      if (!map) { return; }
-      var zoom = map.getZoom(), view = map.getBounds().pad(0.25), cells = {}, order = [];
+    _groups: function () {
+      /* Greedy clustering on screen: the biggest event seeds a group and takes every free
+       * marker within RADIUS pixels (a grid of RADIUS-sized cells finds the neighbours). */
+      var map = this._map, zoom = map.getZoom(), view = map.getBounds().pad(0.25);
+      var pts = [], grid = {};
       for (var i = 0; i < this._features.length; i++) {
         var f = this._features[i];
         if (!inRange(f.properties, this._day)) { continue; }
         var c = f.geometry.coordinates, ll = L.latLng(c[1], c[0]);
         if (!view.contains(ll)) { continue; }
-        var pt = map.project(ll, zoom), key = Math.floor(pt.x / CELL) + ":" + Math.floor(pt.y / CELL);
-        if (!cells[key]) { cells[key] = []; order.push(key); }
-        cells[key].push({ f: f, ll: ll });
+        var pt = map.project(ll, zoom), gx = Math.floor(pt.x / RADIUS), gy = Math.floor(pt.y / RADIUS);
+        var cell = gx + ":" + gy;
+        (grid[cell] = grid[cell] || []).push(pts.length);
+        pts.push({ f: f, ll: ll, pt: pt, gx: gx, gy: gy, m: magnitude(f.properties), taken: false });
       }
+      var order = pts.map(function (_, k) { return k; });
+      order.sort(function (x, y) { return (pts[y].m - pts[x].m) || (pts[x].f.id - pts[y].f.id); });
+      var groups = [];
+      order.forEach(function (k) {
+        var seed = pts[k];
+        if (seed.taken) { return; }
+        seed.taken = true;
+        var members = [seed];
+        for (var dx = -1; dx <= 1; dx++) {
+          for (var dy = -1; dy <= 1; dy++) {
+            var near = grid[(seed.gx + dx) + ":" + (seed.gy + dy)] || [];
+            for (var j = 0; j < near.length; j++) {
+              var other = pts[near[j]];
+              if (!other.taken && other.pt.distanceTo(seed.pt) <= RADIUS) {
+                other.taken = true;
+                members.push(other);
+              }
+            }
+          }
+        }
+        groups.push(members);
+      });
+      return groups;
+    },
+    _redraw: function () {
+      var map = this._map;
+      if (!map) { return; }
+      var zoom = map.getZoom(), groups = this._groups();
       /* Diff against what is shown so that a marker with an open popup survives a pan. */
       var old = this._shown || {}, shown = {}, self = this;
       var keep = function (id, make) {
@@ -191,18 +221,18 @@
         if (!layer) { layer = make(); self.addLayer(layer); }
         shown[id] = layer;
       };
-      order.forEach(function (cell) {
-        var members = cells[cell];
+      groups.forEach(function (members) {
+        var seed = members[0].f.id;
         if (members.length === 1) {
-          keep("f" + members[0].f.id, function () { return self._marker(members[0].f, members[0].ll); });
-        } else if (self._expanded === cell) {
+          keep("f" + seed, function () { return self._marker(members[0].f, members[0].ll); });
+        } else if (self._expanded === seed) {
           var r = 14 + 4 * members.length;
           members.forEach(function (m, j) {
             var a = 2 * Math.PI * j / members.length, shift = [r * Math.cos(a), r * Math.sin(a)];
             keep("x" + m.f.id, function () { return self._marker(m.f, members[0].ll, shift); });
           });
         } else {
-          keep("c" + zoom + ":" + cell + ":" + members.length, function () { return self._cluster(members, cell); });
+          keep("c" + zoom + ":" + seed + ":" + members.length, function () { return self._cluster(members, seed); });
         }
       });
       for (var id in old) {
@@ -309,12 +339,14 @@
     header(map, config.title, config.sources || []);
     legend(map, config.present || {});
     slider(map, layers, config.days || []);
+    map.geoeventsLayers = layers;
+    global.geoevents.maps.push(map);
     map.getContainer().setAttribute("data-ge-ready", "1");
   }
 
   global.geoevents = {
     esc: esc, popupHtml: popupHtml, svgFor: svgFor, sizeFor: sizeFor,
     layer: function (data, options) { return new EventLayer(data, options); },
-    basemap: basemap, finish: finish
+    basemap: basemap, finish: finish, maps: []
   };
 })(window);
