@@ -182,7 +182,10 @@ def _print_table(results: list[Resolution]) -> None:
 
     table = Table(show_edge=False, pad_edge=False)
     for column in ("query", "name", "lat", "lon", "feature", "country", "provider", "cache"):
-        table.add_column(column, justify="right" if column in {"lat", "lon"} else "left")
+        wrap = column in {"query", "name"}  # long names fold; the short columns stay whole
+        table.add_column(column, justify="right" if column in {"lat", "lon"} else "left",
+                         no_wrap=not wrap, overflow="fold" if wrap else "ellipsis",
+                         min_width=None if wrap else len(column))
     for result in results:
         loc = result.location
         if loc is None:

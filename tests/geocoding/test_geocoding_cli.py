@@ -1,0 +1,168 @@
+"""``geocode`` and ``cache info|clear`` through typer, against a live local Nominatim."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from geocoding_server import GeoServer
+from typer.testing import CliRunner
+
+from geoevents.cli.geocode import app
+
+runner = CliRunner()
+
+
+def _geocode(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["geocode", *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _online(server: GeoServer, cache: Path) -> list[str]:
+    return ["--geocoder", "nominatim", "--geocoder-url", server.url, "--no-gazetteer",
+            "--cache", str(cache)]
+
+
+def test_second_run_makes_no_request(tmp_path: Path, server: GeoServer) -> None:
+    names = ["Erbil", "Nowhereville", "Aïn al-Assad"]
+    cache = tmp_path / "geo.sqlite3"
+    code, out, _ = _geocode(*names, *_online(server, cache), "--json")
+    assert code == 0
+    first = [json.loads(line) for line in out.splitlines()]
+    assert [r["found"] for r in first] == [True, False, True]
+    assert first[0]["provider"] == "nominatim" and first[0]["cached"] is False
+    assert (first[2]["name"], first[2]["feature"], first[2]["country"]) == (
+        "Ain al-Asad Air Base", "airbase", "IQ")
+    assert server.requests == 3
+
+    code, out, _ = _geocode(*names, *_online(server, cache), "--json")
+    assert code == 0
+    second = [json.loads(line) for line in out.splitlines()]
+    assert server.requests == 3  # everything, misses included, came from the cache
+    assert [r.get("cached") for r in second] == [True, None, True]
+    assert [r.get("lat") for r in second] == [r.get("lat") for r in first]
+
+
+def test_table_shows_provider_and_cache(tmp_path: Path, server: GeoServer) -> None:
+    cache = tmp_path / "geo.sqlite3"
+    _geocode("Kirkuk", *_online(server, cache))
+    code, out, _ = _geocode("Kirkuk", "Nowhereville", *_online(server, cache),
+                            env={"COLUMNS": "160"})
+    assert code == 0
+    kirkuk = next(line for line in out.splitlines() if line.startswith("Kirkuk"))
+    assert "35.46810" in kirkuk and "44.39220" in kirkuk
+    assert "nominatim" in kirkuk and "hit" in kirkuk and "IQ" in kirkuk
+    assert "not found" in out
+
+
+def test_no_cache_asks_every_time(tmp_path: Path, server: GeoServer) -> None:
+    args = ["--geocoder", "nominatim", "--geocoder-url", server.url, "--no-gazetteer",
+            "--no-cache"]
+    _geocode("Erbil", *args)
+    _geocode("Erbil", *args)
+    assert server.requests == 2
+    assert not list(tmp_path.rglob("*.sqlite3"))
+
+
+def test_failures_are_one_line_warnings_and_the_run_goes_on(
+    tmp_path: Path, server: GeoServer
+) -> None:
+    with GeoServer() as photon:
+        server.fail("malformed")
+        code, out, err = _geocode(
+            "Erbil", "--geocoder", "nominatim", "--geocoder", "photon",
+            "--geocoder-url", f"nominatim={server.url}", "--geocoder-url", f"photon={photon.url}",
+            "--no-gazetteer", "--cache", str(tmp_path / "c.sqlite3"), "--json")
+    assert code == 0
+    row = json.loads(out)
+    assert row["provider"] == "photon"
+    assert row["failures"][0]["provider"] == "nominatim"
+    assert "not JSON" in row["failures"][0]["error"]
+
+
+def test_environment_variables_configure_the_chain(tmp_path: Path, server: GeoServer) -> None:
+    cache = tmp_path / "env.sqlite3"
+    env = {"GEOEVENTS_GEOCODER": "nominatim", "GEOEVENTS_GEOCODER_URL": server.url,
+           "GEOEVENTS_CACHE": str(cache), "GEOEVENTS_USER_AGENT": "env-agent/2.0"}
+    code, out, _ = _geocode("Kirkuk", "--no-gazetteer", "--json", env=env)
+    assert code == 0 and json.loads(out)["provider"] == "nominatim"
+    assert server.seen[0].user_agent == "env-agent/2.0"
+    assert cache.exists()
+
+
+def test_config_file_configures_the_chain(tmp_path: Path, server: GeoServer) -> None:
+    cache = tmp_path / "conf.sqlite3"
+    config = tmp_path / "geoevents.toml"
+    config.write_text(
+        '[geocoding]\ngeocoders = ["photon"]\ngazetteer = false\n'
+        f'cache = "{cache}"\n[geocoding.photon]\nurl = "{server.url}"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = _geocode("Arbil", "--config", str(config), "--json")
+    assert code == 0
+    assert json.loads(out)["provider"] == "photon"
+    assert server.seen[0].path == "/api" and cache.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--geocoder", "googol"], "unknown geocoder 'googol'"),
+        (["--geocoder", "nominatim", "--no-gazetteer"], "needs a user agent"),
+        (["--no-gazetteer"], "needs at least one --geocoder"),
+        (["--geocoder", "pelias", "--no-gazetteer"], "no server URL"),
+        (["--config", "/nonexistent/geoevents.toml"], "does not exist"),
+    ],
+)
+def test_user_errors_exit_1_with_one_line(args: list[str], message: str) -> None:
+    code, out, err = _geocode("Erbil", *args)
+    assert code == 1
+    assert err.count("\n") == 1 and err.startswith("geoevents: error: ")
+    assert message in err
+    assert "Traceback" not in out + err
+
+
+def test_bad_toml_is_a_user_error(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("[geocoding\ngeocoders = ", encoding="utf-8")
+    code, _, err = _geocode("Erbil", "--config", str(config))
+    assert code == 1 and str(config) in err and err.count("\n") == 1
+
+
+def test_bad_country_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["geocode", "Erbil", "--country", "IRQ"])
+    assert result.exit_code == 2
+
+
+def test_cache_info_and_clear(tmp_path: Path, server: GeoServer) -> None:
+    cache = tmp_path / "geo.sqlite3"
+    _geocode("Erbil", "Nowhereville", *_online(server, cache))
+    _geocode("Erbil", "Nowhereville", *_online(server, cache))
+    result = runner.invoke(app, ["cache", "info", "--cache", str(cache), "--json"])
+    assert result.exit_code == 0
+    info = json.loads(result.stdout)
+    assert info["path"] == str(cache) and info["size_bytes"] > 0
+    assert info["providers"]["nominatim"] == {
+        "entries": 2, "found": 1, "not_found": 1, "hits": 2, "misses": 2}
+    table = runner.invoke(app, ["cache", "info", "--cache", str(cache)])
+    assert table.exit_code == 0 and "nominatim" in table.stdout and str(cache) in table.stdout
+
+    result = runner.invoke(app, ["cache", "clear", "--cache", str(cache)])
+    assert result.exit_code == 0 and "removed 2 entries" in result.stdout
+    info = json.loads(runner.invoke(app, ["cache", "info", "--cache", str(cache), "--json"]).stdout)
+    assert info["entries"] == 0 and info["providers"] == {}
+
+
+def test_cache_info_uses_the_per_user_folder_by_default(clean_env: Path) -> None:
+    result = runner.invoke(app, ["cache", "info", "--json"])
+    assert result.exit_code == 0
+    assert Path(json.loads(result.stdout)["path"]).is_relative_to(clean_env / "xdg-cache")
+
+
+def test_cache_info_on_a_corrupt_file_is_one_line(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"\x00garbage" * 512)
+    result = runner.invoke(app, ["cache", "info", "--cache", str(junk)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("geoevents: error: ") and result.stderr.count("\n") == 1
