@@ -1,0 +1,136 @@
+"""JSON codec for :class:`~geoevents.model.Report`: store a parse result, rebuild it later.
+
+Batch results are stored as JSON so that merged outputs can be rebuilt without parsing
+again, and so that a state file stays readable by other tools. The decoder is driven by the
+dataclasses' type hints, so a field added to the model later (with a default) needs no change
+here; unknown keys in old records are ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import json
+import types
+import typing
+from typing import Any
+
+from ..errors import GeoeventsError
+from ..model import Report
+
+__all__ = ["CodecError", "encode_report", "decode_report", "report_to_dict", "report_from_dict"]
+
+
+class CodecError(GeoeventsError):
+    """A stored result cannot be decoded into a Report."""
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return _plain(value.value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)  # extras of an unknown type keep a readable form
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """A JSON-compatible dict of ``report`` (dates as ISO strings, enums as values)."""
+    result: dict[str, Any] = _plain(report)
+    return result
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(kind: Any, value: Any) -> Any:
+    if kind is Any:
+        return value
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(kind)
+        if value is None and type(None) in options:
+            return None
+        errors = []
+        for option in options:
+            if option is type(None):
+                continue
+            try:
+                return _decode(option, value)
+            except (TypeError, ValueError, KeyError) as exc:
+                errors.append(exc)
+        raise TypeError(f"{value!r} matches none of {kind}")
+    if origin is tuple:
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], v) for v in value)
+        return tuple(_decode(a, v) for a, v in zip(args, value, strict=True))
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        return [_decode(item, v) for v in value]
+    if origin is dict:
+        return dict(value)
+    if isinstance(kind, type):
+        if dataclasses.is_dataclass(kind):
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object for {kind.__name__}")
+            hints = _hints(kind)
+            fields = {f.name for f in dataclasses.fields(kind) if f.init}
+            kwargs = {k: _decode(hints[k], v) for k, v in value.items() if k in fields}
+            return kind(**kwargs)
+        if issubclass(kind, enum.Enum):
+            return kind(value)
+        if kind is dt.datetime:
+            return dt.datetime.fromisoformat(value)
+        if kind is dt.date:
+            if not isinstance(value, str):
+                raise TypeError("expected an ISO date string")
+            return dt.date.fromisoformat(value)
+        if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if kind in (str, int, bool) and isinstance(value, kind):
+            return value
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """Rebuild the :class:`Report` that :func:`report_to_dict` encoded.
+
+    >>> from geoevents.model import Article, Report
+    >>> r = Report(Article("Texte.", id="a", date=dt.date(2020, 1, 8)), lang="fr")
+    >>> report_from_dict(report_to_dict(r)) == r
+    True
+    """
+    try:
+        report: Report = _decode(Report, data)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise CodecError(f"stored result is not a valid report ({exc})") from None
+    return report
+
+
+def encode_report(report: Report) -> str:
+    """``report`` as one line of JSON."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_report(text: str | bytes) -> Report:
+    """The :class:`Report` of a line written by :func:`encode_report`."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CodecError(f"stored result is not JSON ({exc.msg})") from None
+    if not isinstance(data, dict):
+        raise CodecError("stored result is not a JSON object")
+    return report_from_dict(data)

@@ -1,0 +1,246 @@
+"""One batch run: read inputs, skip what is done, parse the rest in parallel, merge the outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import GeoeventsError, UsageError
+from ..sources import MAX_ARTICLE_BYTES
+from ._inputs import ReadFailure, iter_documents
+from ._state import BatchState, DocResult
+from ._workers import Chunk, SerialRunner, chunks_of, make_runner
+
+__all__ = ["BatchResult", "run_batch", "rebuild_outputs", "STATE_NAME", "ERRORS_NAME"]
+
+STATE_NAME = "state.sqlite"
+ERRORS_NAME = "errors.jsonl"
+
+ProgressCallback = Callable[[int, "int | None"], None]
+"""Called with (documents handled so far, total or None while the inputs are still read)."""
+
+WarningCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """What a batch run did.
+
+    ``parsed``, ``skipped`` and ``failed`` count this run's documents; ``stored`` is every
+    document of the batch so far (this run and earlier ones).
+    """
+
+    out: Path
+    parsed: int
+    skipped: int
+    failed: int
+    stored: int
+    features: int
+    strikes: int
+    seconds: float
+    workers: int
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def documents_per_second(self) -> float:
+        return self.parsed / self.seconds if self.seconds > 0 else 0.0
+
+
+class _Tally:
+    def __init__(self, progress: ProgressCallback | None, warn: WarningCallback | None) -> None:
+        self.handled = self.parsed = self.skipped = self.failed = 0
+        self.total: int | None = None
+        self._progress = progress
+        self._warn = warn
+
+    def tick(self, n: int = 1) -> None:
+        self.handled += n
+        if self._progress is not None:
+            self._progress(self.handled, self.total)
+
+    def warn(self, message: str) -> None:
+        if self._warn is not None:
+            self._warn(message)
+
+
+def _pending(
+    items: Iterator[Any], state: BatchState, tally: _Tally
+) -> Iterator[tuple[str, str, Any]]:
+    """Documents still to parse; read failures and documents already done are counted here."""
+    seen: set[str] = set()
+    count = 0
+    for item in items:
+        count += 1
+        if isinstance(item, ReadFailure):
+            state.record_read_failure(item.source, item.message, item.id)
+            tally.failed += 1
+            tally.warn(item.message)
+            tally.tick()
+            continue
+        if item.key in seen or state.is_done(item.key):
+            tally.skipped += 1
+            tally.tick()
+            continue
+        seen.add(item.key)
+        yield item.key, item.source, item.article
+    tally.total = count
+    tally.tick(0)
+
+
+def _store(state: BatchState, finished: Iterable[list[DocResult]], tally: _Tally) -> None:
+    for results in finished:
+        state.record(results)
+        for r in results:
+            if r.ok:
+                tally.parsed += 1
+            else:
+                tally.failed += 1
+                tally.warn(f"{r.source}: {r.payload}")
+        tally.tick(len(results))
+
+
+def run_batch(
+    inputs: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    workers: int = 1,
+    scheduler: Any = None,
+    date: str | dt.date | None = None,
+    lang: str | None = None,
+    gazetteer: str | os.PathLike[str] | None = None,
+    encoding: str = "utf-8",
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    chunk_size: int = 16,
+    retry_errors: bool = False,
+    write: bool = True,
+    title: str | None = None,
+    progress: ProgressCallback | None = None,
+    warn: WarningCallback | None = None,
+    stdin: IO[bytes] | None = None,
+) -> BatchResult:
+    """Parse a feed of documents into one merged set of outputs in ``out``, resumably.
+
+    Parameters
+    ----------
+    inputs
+        Files, folders, glob patterns, JSONL files (``id``, ``text``, ``date``, ``url``) and
+        ``"-"`` for standard input: see :func:`~geoevents.batch.iter_documents`.
+    out
+        The batch folder: ``state.sqlite`` (every result, keyed by content hash),
+        ``errors.jsonl`` and the merged ``map.html``, ``events.geojson``, ``events.gpkg``,
+        ``events.parquet``. Running again with the same folder skips documents already done.
+    workers
+        Local worker processes (1: parse in this process).
+    scheduler
+        A Dask scheduler address (``tcp://host:port``) or a ``distributed.Client``: parse on
+        that cluster instead of local processes.
+    date, lang
+        Defaults for documents that carry no date or language.
+    gazetteer
+        Gazetteer index path (default: the embedded one), opened once per worker process.
+    chunk_size
+        Documents sent to a worker at a time.
+    retry_errors
+        Parse again documents whose parsing failed in an earlier run.
+    write
+        Rebuild the merged outputs at the end (``False``: only store per-document results).
+    progress, warn
+        Callbacks: ``progress(handled, total_or_None)`` and ``warn(one_line_message)`` for
+        each document that could not be read or parsed.
+
+    Returns
+    -------
+    BatchResult
+
+    Raises
+    ------
+    GeoeventsError
+        When nothing could be read at all, the state is unusable, or the workers failed.
+        A bad document never raises: it is logged to ``errors.jsonl`` and skipped.
+    """
+    from ..sources import parse_date
+
+    if chunk_size < 1:
+        raise UsageError(f"chunk size must be at least 1, not {chunk_size}")
+    anchor = parse_date(date, what="--date") if not isinstance(date, dt.date) else date
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out {folder}: exists and is not a folder")
+    gz = os.fspath(gazetteer) if gazetteer is not None else None
+    started = time.perf_counter()
+    tally = _Tally(progress, warn)
+    with BatchState(folder / STATE_NAME) as state:
+        if retry_errors:
+            state.forget_parse_errors()
+        state.forget_read_failures()
+        items = iter_documents(
+            inputs, date=anchor, lang=lang, encoding=encoding, max_bytes=max_bytes,
+            skip=folder, stdin=stdin,
+        )
+        runner = make_runner(workers, scheduler, gz)
+        in_flight = 1 if isinstance(runner, SerialRunner) else max(2, runner.workers * 3)
+        try:
+            chunk: Chunk
+            for chunk in chunks_of(_pending(items, state, tally), chunk_size):
+                runner.submit(chunk)
+                while runner.pending() >= in_flight:
+                    _store(state, runner.next_done(), tally)
+            while runner.pending():
+                _store(state, runner.next_done(), tally)
+        finally:
+            runner.close()
+        elapsed = time.perf_counter() - started
+        stored = state.count()
+        if tally.parsed == 0 and tally.skipped == 0 and stored == 0:
+            state.write_errors_jsonl(folder / ERRORS_NAME)
+            if tally.failed == 0:
+                raise GeoeventsError("no document found in the inputs")
+            raise GeoeventsError(
+                f"none of the {tally.failed} document(s) could be read or parsed; "
+                f"see {folder / ERRORS_NAME}"
+            )
+        state.write_errors_jsonl(folder / ERRORS_NAME)
+        paths: dict[str, Path] = {}
+        n_features = n_strikes = 0
+        if write:
+            paths, n_features, n_strikes = _rebuild(state, folder, title)
+    return BatchResult(
+        out=folder,
+        parsed=tally.parsed,
+        skipped=tally.skipped,
+        failed=tally.failed,
+        stored=stored,
+        features=n_features,
+        strikes=n_strikes,
+        seconds=elapsed,
+        workers=runner.workers,
+        outputs=paths,
+    )
+
+
+def _rebuild(state: BatchState, folder: Path, title: str | None) -> tuple[dict[str, Path], int, int]:
+    from .. import features as merged_features
+    from ._outputs import write_outputs
+
+    reports = list(state.reports())
+    feats = merged_features(reports) if reports else []
+    paths = write_outputs(
+        feats, folder, title=title or f"{len(reports)} articles",
+        sources=[] if len(reports) > 50 else [r.article.url or r.article.id for r in reports],
+    )
+    return paths, len(feats), sum(1 for f in feats if f.category == "strike")
+
+
+def rebuild_outputs(out: str | os.PathLike[str], *, title: str | None = None) -> dict[str, Path]:
+    """Rebuild the merged outputs of the batch folder ``out`` from its stored results."""
+    folder = Path(out)
+    if not (folder / STATE_NAME).is_file():
+        raise GeoeventsError(f"{folder}: no batch state here ({STATE_NAME} missing)")
+    with BatchState(folder / STATE_NAME) as state:
+        state.write_errors_jsonl(folder / ERRORS_NAME)
+        return _rebuild(state, folder, title)[0]
