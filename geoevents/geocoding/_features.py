@@ -32,12 +32,16 @@ _OSM_MILITARY = {
     "checkpoint": "checkpoint",
 }
 
+_OSM_SITE_KEYS = {"amenity", "building", "office", "shop", "tourism", "historic", "man_made"}
+
 
 def osm_feature(key: str, value: str, kind: str = "") -> str:
     """Feature class for an OSM ``key=value`` tag; ``kind`` is Nominatim's addresstype.
 
     >>> osm_feature("boundary", "administrative", "state"), osm_feature("military", "airfield")
     ('admin1', 'airbase')
+    >>> osm_feature("barrier", "border_control"), osm_feature("natural", "peak")
+    ('checkpoint', 'peak')
     """
     key, value, kind = key.lower(), value.lower(), kind.lower()
     if key == "military":
@@ -46,6 +50,10 @@ def osm_feature(key: str, value: str, kind: str = "") -> str:
         return "installation"
     if key == "aeroway" and value in {"aerodrome", "airport", "airstrip"}:
         return "airport"
+    if key == "barrier" and value == "border_control":
+        return "checkpoint"
+    if key in _OSM_SITE_KEYS:
+        return "site"
     if key == "place":
         return _OSM_PLACE.get(value, "site")
     if key == "boundary" or kind in _OSM_PLACE:

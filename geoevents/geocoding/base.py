@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import abc
 from types import TracebackType
+from typing import TypeVar
 
 from .location import Location
 
 __all__ = ["Provider"]
+
+P = TypeVar("P", bound="Provider")
 
 
 class Provider(abc.ABC):
@@ -55,7 +58,7 @@ class Provider(abc.ABC):
         """Release files and connections (default: nothing to release)."""
         return None
 
-    def __enter__(self) -> Provider:
+    def __enter__(self: P) -> P:
         return self
 
     def __exit__(

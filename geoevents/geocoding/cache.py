@@ -67,7 +67,10 @@ T = TypeVar("T")
 
 
 def default_cache_path() -> Path:
-    """``geocode.sqlite3`` in the per-user cache folder (platformdirs)."""
+    """``geocode.sqlite3`` in ``$GEOEVENTS_CACHE_DIR``, else in the per-user cache folder."""
+    folder = os.environ.get("GEOEVENTS_CACHE_DIR")
+    if folder:
+        return Path(folder).expanduser() / "geocode.sqlite3"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("geoevents", appauthor=False)) / "geocode.sqlite3"

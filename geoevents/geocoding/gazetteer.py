@@ -16,13 +16,15 @@ class GazetteerProvider(Provider):
     """Look names up in a :class:`gazetteer.Gazetteer` (anything with ``lookup(name, limit=)``).
 
     The best-ranked candidate wins; with ``country``, the best one in that country.
+    :meth:`close` closes the gazetteer only if :meth:`open` opened it (a shared one stays open).
     """
 
     name = "gazetteer"
 
-    def __init__(self, gazetteer: Any, *, limit: int = 10) -> None:
+    def __init__(self, gazetteer: Any, *, limit: int = 10, owned: bool = False) -> None:
         self.gazetteer = gazetteer
         self.limit = limit
+        self._owned = owned
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, **kwargs: Any) -> GazetteerProvider:
@@ -32,12 +34,12 @@ class GazetteerProvider(Provider):
         except ImportError as exc:
             raise GeocoderConfigError(f"gazetteer: package not available ({exc})") from None
         try:
-            gz = Gazetteer.open(path) if path is not None else Gazetteer.open()
+            gz = Gazetteer.open(path)
         except Exception as exc:  # the gazetteer has its own error base; report it in one line
             raise GeocoderConfigError(
                 f"gazetteer: cannot open {path or 'the default index'}: {exc}"
             ) from None
-        return cls(gz, **kwargs)
+        return cls(gz, owned=True, **kwargs)
 
     def geocode(
         self, query: str, *, country: str | None = None, language: str | None = None
@@ -62,5 +64,5 @@ class GazetteerProvider(Provider):
 
     def close(self) -> None:
         close = getattr(self.gazetteer, "close", None)
-        if callable(close):
+        if self._owned and callable(close):
             close()

@@ -15,14 +15,19 @@ def server() -> Iterator[GeoServer]:
         yield srv
 
 
+# The geocoding settings a shell may carry; the gazetteer's own (GEOEVENTS_DATA_DIR ...) stay.
+GEOCODING_VARS = (
+    "GEOEVENTS_GEOCODER", "GEOEVENTS_GEOCODER_URL", "GEOEVENTS_USER_AGENT", "GEOEVENTS_CACHE",
+    "GEOEVENTS_CACHE_DIR", "GEOEVENTS_CONFIG", "GEOEVENTS_GEONAMES_USERNAME",
+    "GEOEVENTS_PELIAS_API_KEY",
+)
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """No GEOEVENTS_* settings from the developer's shell; per-user folders inside tmp_path."""
-    import os
-
-    for name in list(os.environ):
-        if name.startswith("GEOEVENTS_"):
-            monkeypatch.delenv(name)
+    """No geocoding settings from the developer's shell; per-user folders inside tmp_path."""
+    for name in GEOCODING_VARS:
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     return tmp_path

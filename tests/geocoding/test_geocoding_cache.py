@@ -102,9 +102,13 @@ def test_clear_by_provider_expired_or_all(tmp_path: Path) -> None:
     assert cache.info().entries == 0
 
 
-def test_default_path_is_in_the_user_cache_folder(clean_env: Path) -> None:
+def test_default_path_is_in_the_user_cache_folder(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert default_cache_path().is_relative_to(clean_env / "xdg-cache")
     assert GeocodeCache().path == default_cache_path()
+    monkeypatch.setenv("GEOEVENTS_CACHE_DIR", str(clean_env / "ci-cache"))
+    assert default_cache_path() == clean_env / "ci-cache" / "geocode.sqlite3"
 
 
 def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
