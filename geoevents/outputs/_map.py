@@ -45,8 +45,40 @@ def _script_json(value: Any) -> str:
     )
 
 
-class _Texts:
-    """Sentences shared by several features are stored once per map."""
+# Short keys for the properties embedded in the page (the runtime expands them back), and the
+# properties whose values repeat across records and are stored once in a shared string table.
+_SHORT_KEYS: dict[str, str] = {
+    "name": "n",
+    "mention": "m",
+    "gazetteer_id": "g",
+    "country": "c",
+    "feature": "f",
+    "geo_precision": "p",
+    "source": "s",
+    "source_text": "t",
+    "event_type": "e",
+    "sub_event_type": "u",
+    "date": "d",
+    "date_start": "ds",
+    "date_end": "de",
+    "time_precision": "tp",
+    "actor": "a",
+    "target": "tg",
+    "weapon": "w",
+    "quantity": "q",
+    "fatalities": "k",
+    "injuries": "i",
+    "origin": "o",
+    "sources": "ss",
+}
+_SHARED_VALUES = frozenset(
+    {"source_text", "source", "sources", "country", "feature", "event_type", "sub_event_type",
+     "actor", "target", "weapon", "origin"}
+)
+
+
+class _Strings:
+    """Each distinct string once per page; records refer to it by index."""
 
     def __init__(self) -> None:
         self.items: list[str] = []
@@ -60,19 +92,25 @@ class _Texts:
         return index
 
 
-def _map_properties(feature: MapFeature, texts: _Texts) -> dict[str, Any]:
-    props = {k: v for k, v in feature.properties().items() if v is not None and v != ""}
-    props.pop("provider", None)
-    text = props.pop("source_text", None)
-    if text:
-        props["t"] = texts.ref(text)
-    if props.get("sources") == [feature.source]:
-        del props["sources"]
-    return props
+def _map_properties(feature: MapFeature, strings: _Strings) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in feature.properties().items():
+        if value is None or value == "" or key not in _SHORT_KEYS:
+            continue  # category comes from the layer; provider is not shown
+        if key in ("date_start", "date_end") and value == feature.date:
+            continue
+        if key == "sources":
+            if value == [feature.source]:
+                continue
+            value = [strings.ref(v) for v in value]
+        elif key in _SHARED_VALUES:
+            value = strings.ref(value)
+        out[_SHORT_KEYS[key]] = value
+    return out
 
 
 def _collections(
-    features: Sequence[MapFeature], texts: _Texts
+    features: Sequence[MapFeature], strings: _Strings
 ) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for fid, feature in enumerate(features):
@@ -83,9 +121,9 @@ def _collections(
                 "id": fid,
                 "geometry": {
                     "type": "Point",
-                    "coordinates": [round(feature.lon, 6), round(feature.lat, 6)],
+                    "coordinates": [round(feature.lon, 5), round(feature.lat, 5)],
                 },
-                "properties": _map_properties(feature, texts),
+                "properties": _map_properties(feature, strings),
             }
         )
     return out
@@ -152,6 +190,20 @@ def _classes() -> dict[str, type]:
             self.data = _assets.countries_json()
             self.offline = offline
 
+    class Shared(MacroElement):  # type: ignore[misc]
+        """The string table and key names every layer of the page shares."""
+
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            "var {{ this.get_name() }} = {{ this.data }};\n"
+            "{% endmacro %}"
+        )
+
+        def __init__(self, data: str) -> None:
+            super().__init__()
+            self._name = "GeoeventsShared"
+            self.data = data
+
     class EventLayer(Layer):  # type: ignore[misc]
         """One category's features as a GeoJSON overlay in the layer control."""
 
@@ -184,7 +236,9 @@ def _classes() -> dict[str, type]:
             self.layers = layers
             self.config = config
 
-    _CLASSES.update(Raw=Raw, Assets=Assets, Basemap=Basemap, EventLayer=EventLayer, Finish=Finish)
+    _CLASSES.update(
+        Raw=Raw, Assets=Assets, Basemap=Basemap, Shared=Shared, EventLayer=EventLayer, Finish=Finish
+    )
     return _CLASSES
 
 
@@ -262,23 +316,27 @@ def build_map(
             raise OutputError(f"cannot use tiles {tiles!r}: {exc}") from None
         m.add_child(layer)
 
-    texts = _Texts()
-    collections = _collections(items, texts)
+    strings = _Strings()
+    collections = _collections(items, strings)
+    shared = classes["Shared"](
+        _script_json(
+            {
+                "strings": strings.items,
+                "keys": {short: key for key, short in _SHORT_KEYS.items()},
+                "refs": {_SHORT_KEYS[key]: 1 for key in _SHARED_VALUES},
+            }
+        )
+    )
+    m.add_child(shared)
     layers: list[Any] = []
     for category in CATEGORIES:
         collection = collections.get(category)
         if collection is None:
             continue
-        if layers:  # the sentence table is emitted once, with the first layer
-            options = (
-                f"{{category:{_script_json(category)},strings:{layers[0].get_name()}._strings}}"
-            )
-        else:
-            options = _script_json({"category": category, "strings": texts.items})
         layer = classes["EventLayer"](
             f"{LAYER_TITLES[category]} ({len(collection['features'])})",
             _script_json(collection),
-            options,
+            f"{{category:{_script_json(category)},shared:{shared.get_name()}}}",
         )
         m.add_child(layer)
         layers.append(layer)

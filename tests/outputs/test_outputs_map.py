@@ -19,13 +19,25 @@ EXTERNAL_CODE = re.compile(
 )
 
 
-def _layers(page: str) -> dict[str, dict]:
-    """category -> the FeatureCollection each overlay embeds."""
+# Left out of the page when the layer or another property implies them.
+_IMPLIED = ("category", "provider", "date_start", "date_end", "sources")
+
+
+def _layers(page: str) -> dict[str, list[dict]]:
+    """category -> the records each overlay embeds, expanded as the runtime does."""
+    shared = json.loads(re.search(r"var geoevents_shared_\w+ = (\{.*?\});\n", page).group(1))
     out = {}
-    for match in re.finditer(r"geoevents\.layer\((\{.*?\}), (\{.*?\})\);\n", page):
-        data = json.loads(match.group(1))
-        category = re.search(r'category["\']?:"(\w+)"', match.group(2)).group(1)
-        out[category] = data
+    for match in re.finditer(r"geoevents\.layer\((\{.*?\}), \{category:\"(\w+)\"", page):
+        records = []
+        for feature in json.loads(match.group(1))["features"]:
+            props = {}
+            for key, value in feature["properties"].items():
+                if key in shared["refs"]:
+                    value = ([shared["strings"][i] for i in value] if isinstance(value, list)
+                             else shared["strings"][value])
+                props[shared["keys"][key]] = value
+            records.append({"id": feature["id"], "lonlat": feature["geometry"]["coordinates"], **props})
+        out[match.group(2)] = records
     return out
 
 
@@ -35,8 +47,18 @@ def test_build_map_returns_a_folium_map_with_one_overlay_per_category(sample_fea
     page = m.get_root().render()
     layers = _layers(page)
     assert set(layers) == {"strike", "base", "place"}
-    assert sum(len(fc["features"]) for fc in layers.values()) == len(sample_features)
-    assert len(layers["strike"]["features"]) == 4
+    assert sum(len(records) for records in layers.values()) == len(sample_features)
+    assert len(layers["strike"]) == 4
+    # What the page carries is what the records say.
+    for records in layers.values():
+        for record in records:
+            feature = sample_features[record["id"]]
+            assert record["lonlat"] == [round(feature.lon, 5), round(feature.lat, 5)]
+            for key, value in feature.properties().items():
+                if key not in _IMPLIED and value not in (None, ""):
+                    assert record[key] == value, key
+            assert record.get("date_start", feature.date) == feature.date_start
+            assert record.get("sources", [feature.source]) == list(feature.sources or (feature.source,))
     # GeoJSON data rather than one folium Marker per record.
     assert page.count("L.marker(") == runtime_js().count("L.marker(")
     # The layer control lists the overlays with their counts.
@@ -76,7 +98,8 @@ def test_article_text_never_lands_raw_in_the_page(xss_features):
     assert f"<title>{html.escape(XSS_SCRIPT)}</title>" in page
     # The data still carries the exact text, for the runtime to escape when drawing.
     layers = _layers(page)
-    assert layers["strike"]["features"][0]["properties"]["name"] == f"Mosul{XSS_SCRIPT}"
+    assert layers["strike"][0]["name"] == f"Mosul{XSS_SCRIPT}"
+    assert layers["strike"][0]["source_text"] == xss_features[0].source_text
 
 
 def test_self_contained_page_loads_no_code_or_style_from_the_network(sample_features):

@@ -76,9 +76,9 @@
   function sourceHtml(src) {
     return isHttp(src) ? '<a href="' + esc(src) + '" target="_blank" rel="noopener noreferrer">' + esc(src) + "</a>" : esc(src);
   }
-  function popupHtml(p, strings) {
+  function popupHtml(p) {
     var cat = CATEGORY[p.category] || CATEGORY.place;
-    var text = typeof p.t === "number" ? strings[p.t] : p.source_text;
+    var text = p.source_text;
     var resolved = p.name + (has(p.feature) ? " (" + p.feature + (has(p.country) ? ", " + p.country : "") + ")" : "");
     var h = '<div class="ge-popup"><div class="ge-popup-kind" style="color:' + cat.color + '">' + esc(cat.label) + "</div>";
     h += '<div class="ge-popup-name">' + esc(p.name) + "</div><table>";
@@ -105,6 +105,21 @@
     return start <= day && day <= end;
   }
 
+  /* The page carries properties with short keys and repeated strings as indices into one
+   * table (see geoevents/outputs/_map.py); expand them back to the GeoJSON property names. */
+  function expand(props, shared, category) {
+    var out = { category: category };
+    if (!shared) { for (var key in props) { out[key] = props[key]; } return out; }
+    for (var k in props) {
+      var v = props[k];
+      if (shared.refs[k]) {
+        v = Array.isArray(v) ? v.map(function (i) { return shared.strings[i]; }) : shared.strings[v];
+      }
+      out[shared.keys[k] || k] = v;
+    }
+    return out;
+  }
+
   var RADIUS = 36;  /* px: markers closer than this on screen merge into a cluster */
 
   /* One overlay per category: renders its GeoJSON points as markers, merging crowded ones into
@@ -113,7 +128,10 @@
     initialize: function (data, options) {
       L.LayerGroup.prototype.initialize.call(this, [], options);
       this._features = data.features || [];
-      this._strings = options.strings || [];
+      var category = options.category || "place";
+      for (var n = 0; n < this._features.length; n++) {
+        this._features[n].properties = expand(this._features[n].properties, options.shared, category);
+      }
       this._day = null;
       this._expanded = null;
       var bounds = [];
@@ -138,7 +156,7 @@
     setDay: function (day) { this._day = day; if (this._map) { this._redraw(); } },
     _collapse: function () { this._expanded = null; },
     _marker: function (f, latlng, shift) {
-      var p = f.properties, size = sizeFor(p), strings = this._strings;
+      var p = f.properties, size = sizeFor(p);
       var html = '<div class="ge-marker-inner" data-fid="' + esc(f.id) + '">' + svgFor(p, size) + "</div>";
       var dx = shift ? shift[0] : 0, dy = shift ? shift[1] : 0;
       var icon = L.divIcon({
@@ -146,7 +164,7 @@
         iconAnchor: [size / 2 - dx, size / 2 - dy], popupAnchor: [dx, dy - size / 2]
       });
       var m = L.marker(latlng, { icon: icon, title: String(p.name), alt: String(p.name), riseOnHover: true });
-      m.bindPopup(function () { return popupHtml(p, strings); }, { maxWidth: 360, className: "ge-popup-wrap" });
+      m.bindPopup(function () { return popupHtml(p); }, { maxWidth: 360, className: "ge-popup-wrap" });
       return m;
     },
     _cluster: function (members, key) {
