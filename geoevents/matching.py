@@ -13,11 +13,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .model import Mention, Sentence
+from .ranking import place_table
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["find_mentions"]
+__all__ = ["find_mentions", "TABLE_PREFIX", "DEMONYM_PREFIX"]
+
+# Keys of mentions found through the shipped place table (geoevents/ranking/places.csv) start
+# with these; normalised gazetteer keys never contain them.
+TABLE_PREFIX = "+"
+DEMONYM_PREFIX = "+demonym:"
 
 # Organisations whose names contain place names. Matched on the raw text, case-insensitive.
 _ORGANISATIONS = re.compile(
@@ -95,6 +101,7 @@ def find_mentions(
     *,
     gazetteer: Gazetteer,
     filter_context: bool = True,
+    demonyms: bool = False,
 ) -> tuple[Mention, ...]:
     """Place-name mentions in ``text``, in order, without overlaps.
 
@@ -108,18 +115,57 @@ def find_mentions(
         An open :class:`gazetteer.Gazetteer`.
     filter_context
         Drop names that are part of an organisation or a person's name in context.
+    demonyms
+        Also return nationality adjectives ("Iraqi", "Palestinians") as mentions of their
+        country, with keys starting with :data:`DEMONYM_PREFIX`. Geoparsing corpora count
+        them as toponyms; on a map they are not places, so they are off by default (and then
+        a gazetteer name that is written as a demonym is not a mention either).
     """
     org_spans = [m.span() for m in _ORGANISATIONS.finditer(text)] if filter_context else []
+    spans = _merge(text, gazetteer, demonyms)
     mentions: list[Mention] = []
     sentence = 0
-    for match in gazetteer.find(text):
-        if filter_context and _not_a_place(text, match.start, match.end, org_spans):
+    for start, end, key in spans:
+        if filter_context and _not_a_place(text, start, end, org_spans):
             continue
-        sentence = _sentence_index(sentences, match.start, sentence)
-        mentions.append(
-            Mention(match.start, match.end, text[match.start : match.end], match.key, sentence)
-        )
+        if filter_context and _short_word(text[start:end], key, gazetteer):
+            continue
+        sentence = _sentence_index(sentences, start, sentence)
+        mentions.append(Mention(start, end, text[start:end], key, sentence))
     return tuple(mentions)
+
+
+def _merge(text: str, gazetteer: Gazetteer, demonyms: bool) -> list[tuple[int, int, str]]:
+    """Gazetteer matches and place-table matches, longest first where they overlap."""
+    table = place_table()
+    spans: list[tuple[int, int, str]] = []
+    for start, end, name in table.find(text):
+        kinds = {row.kind for row in table.rows(name)}
+        if kinds == {"demonym"}:
+            # Without demonyms the span still claims its words (empty key: dropped below),
+            # so "Russian troops" is not read as a gazetteer place named "Russian".
+            spans.append((start, end, DEMONYM_PREFIX + name if demonyms else TABLE_PREFIX))
+        else:
+            spans.append((start, end, TABLE_PREFIX + name))
+    spans.extend((m.start, m.end, m.key) for m in gazetteer.find(text))
+    # Longer spans first; on equal length the table wins ("Kan." the abbreviation over a
+    # gazetteer's "Kan"), as its rows are written exactly as news writes them.
+    spans.sort(key=lambda s: (-(s[1] - s[0]), not s[2].startswith(TABLE_PREFIX), s[0]))
+    taken: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, str]] = []
+    for start, end, key in spans:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        if key != TABLE_PREFIX:
+            kept.append((start, end, key))
+    kept.sort()
+    return kept
+
+
+def _short_word(written: str, key: str, gazetteer: Gazetteer) -> bool:
+    """A short capitalised common word ("Il", "Man"): a code only when written in capitals."""
+    return len(written) <= 3 and not written.isupper() and gazetteer.is_common(key)
 
 
 def _not_a_place(text: str, start: int, end: int, org_spans: Sequence[tuple[int, int]]) -> bool:

@@ -198,7 +198,7 @@ def toponyms(
     """
     gz = gazetteer if gazetteer is not None else open_gazetteer()
     sentences = split_sentences(text)
-    mentions = find_mentions(text, sentences, gazetteer=gz)
+    mentions = find_mentions(text, sentences, gazetteer=gz, demonyms=True)
     places = resolve(mentions, gazetteer=gz, text=text)
     return [place_json(p) for p in places]
 
