@@ -14,7 +14,7 @@ from ..errors import GeoeventsError, UsageError
 from ..sources import MAX_ARTICLE_BYTES
 from ._inputs import ReadFailure, iter_documents
 from ._state import BatchState, DocResult
-from ._workers import Chunk, SerialRunner, chunks_of, make_runner
+from ._workers import Chunk, SerialRunner, chunks_of, make_runner, warm_up
 
 __all__ = ["BatchResult", "run_batch", "rebuild_outputs", "STATE_NAME", "ERRORS_NAME"]
 
@@ -31,7 +31,8 @@ WarningCallback = Callable[[str], None]
 class BatchResult:
     """What a batch run did.
 
-    ``parsed``, ``skipped`` and ``failed`` count this run's documents; ``stored`` is every
+    ``parsed``, ``skipped`` (done in an earlier run), ``duplicates`` (same content as another
+    document of this run) and ``failed`` count this run's documents; ``stored`` is every
     document of the batch so far (this run and earlier ones).
     """
 
@@ -39,6 +40,7 @@ class BatchResult:
     parsed: int
     skipped: int
     failed: int
+    duplicates: int
     stored: int
     features: int
     strikes: int
@@ -53,7 +55,7 @@ class BatchResult:
 
 class _Tally:
     def __init__(self, progress: ProgressCallback | None, warn: WarningCallback | None) -> None:
-        self.handled = self.parsed = self.skipped = self.failed = 0
+        self.handled = self.parsed = self.skipped = self.failed = self.duplicates = 0
         self.total: int | None = None
         self._progress = progress
         self._warn = warn
@@ -82,7 +84,11 @@ def _pending(
             tally.warn(item.message)
             tally.tick()
             continue
-        if item.key in seen or state.is_done(item.key):
+        if item.key in seen:
+            tally.duplicates += 1
+            tally.tick()
+            continue
+        if state.is_done(item.key):
             tally.skipped += 1
             tally.tick()
             continue
@@ -182,6 +188,9 @@ def run_batch(
             inputs, date=anchor, lang=lang, encoding=encoding, max_bytes=max_bytes,
             skip=folder, stdin=stdin,
         )
+        if workers > 1 or scheduler is not None:
+            # Build or check the index here once, so workers never race to create it.
+            warm_up(gz)
         runner = make_runner(workers, scheduler, gz)
         in_flight = 1 if isinstance(runner, SerialRunner) else max(2, runner.workers * 3)
         try:
@@ -196,12 +205,13 @@ def run_batch(
             runner.close()
         elapsed = time.perf_counter() - started
         stored = state.count()
-        if tally.parsed == 0 and tally.skipped == 0 and stored == 0:
+        if stored == 0:
             state.write_errors_jsonl(folder / ERRORS_NAME)
-            if tally.failed == 0:
+            if tally.handled == 0:
                 raise GeoeventsError("no document found in the inputs")
+            failed = len(state.errors())
             raise GeoeventsError(
-                f"none of the {tally.failed} document(s) could be read or parsed; "
+                f"no document could be read and parsed ({failed} error(s)); "
                 f"see {folder / ERRORS_NAME}"
             )
         state.write_errors_jsonl(folder / ERRORS_NAME)
@@ -214,6 +224,7 @@ def run_batch(
         parsed=tally.parsed,
         skipped=tally.skipped,
         failed=tally.failed,
+        duplicates=tally.duplicates,
         stored=stored,
         features=n_features,
         strikes=n_strikes,

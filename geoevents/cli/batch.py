@@ -93,8 +93,10 @@ def batch_command(
         raise BatchInterrupted(
             f"interrupted; finished documents are stored in {out}, run the same command to resume"
         ) from None
+    duplicates = f", {result.duplicates} duplicate(s)" if result.duplicates else ""
     summary = (
-        f"{result.parsed} parsed, {result.skipped} already done, {result.failed} failed "
+        f"{result.parsed} parsed, {result.skipped} already done{duplicates}, "
+        f"{result.failed} failed "
         f"({result.stored} documents in the batch) -> {result.features} map records, "
         f"{result.strikes} strike(s)"
     )
@@ -137,3 +139,21 @@ def _with_progress(console: Any, inputs: list[str], out: Path, options: dict[str
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 app.command("batch")(batch_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m geoevents.cli.batch``: the command on its own, with one-line errors."""
+    from gazetteer import GazetteerError
+
+    from . import _fail
+
+    try:
+        app(args=argv, prog_name="geoevents batch", standalone_mode=True)
+    except GeoeventsError as exc:
+        _fail(str(exc), exc.exit_code)
+    except GazetteerError as exc:
+        _fail(str(exc), 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""A batch killed mid-run and run again gives the outputs of an uninterrupted run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import batch_generator
+import pytest
+from conftest import batch_cmd, geojson_of, run_batch_cli
+
+
+def _stored(state: Path) -> int:
+    if not state.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{state}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.OperationalError:  # schema not created yet
+        return 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_killed_run_resumes_without_duplicates_or_loss(
+    tmp_path: Path, workers: str, gazetteer_ready: None
+) -> None:
+    n = 1500
+    feed = batch_generator.write_jsonl(tmp_path / "feed.jsonl", n, seed=21)
+    killed, whole = tmp_path / "killed", tmp_path / "whole"
+
+    env = dict(os.environ, COLUMNS="200")
+    proc = subprocess.Popen(
+        batch_cmd(str(feed), "--out", str(killed), "--workers", workers, "--chunk-size", "4", "-q"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True,
+    )
+    state = killed / "state.sqlite"
+    deadline = time.monotonic() + 120
+    try:
+        while _stored(state) < 60:
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            assert time.monotonic() < deadline, "the batch never stored a document"
+            time.sleep(0.01)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and its worker processes, at once
+        proc.wait(timeout=30)
+    done_when_killed = _stored(state)
+    assert 60 <= done_when_killed < n, "the run was not interrupted midway"
+    assert not (killed / "events.geojson").exists()
+
+    resumed = run_batch_cli(str(feed), "--out", str(killed), "--workers", workers, "-q")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{n - done_when_killed} parsed, {done_when_killed} already done" in resumed.stdout
+
+    complete = run_batch_cli(str(feed), "--out", str(whole), "-q")
+    assert complete.returncode == 0, complete.stderr
+
+    with sqlite3.connect(state) as conn:
+        rows, ids = conn.execute("SELECT count(*), count(DISTINCT id) FROM documents").fetchone()
+    assert rows == ids == n
+    assert geojson_of(killed) == geojson_of(whole)
+    leftovers = [p.name for p in killed.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
