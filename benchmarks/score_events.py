@@ -1,0 +1,75 @@
+"""Score event extraction on the hand-annotated corpus (tests/fixtures/events/corpus.jsonl).
+
+Two ways to get places:
+
+* ``lexicon``  : places from tests/fixtures/events/places.tsv (exact alias matches), so the
+                 figures measure event extraction alone;
+* ``pipeline`` : geoevents.parse end to end (embedded gazetteer, resolution included).
+
+The corpus is split into ``dev`` (rules were tuned on it) and ``test`` (held out); both are
+reported. Usage::
+
+    python benchmarks/score_events.py [--places lexicon|pipeline|both] [--errors dev|test|all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "events"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(FIXTURES / "corpus.jsonl"))
+    parser.add_argument("--lexicon", default=str(FIXTURES / "places.tsv"))
+    parser.add_argument("--places", choices=("lexicon", "pipeline", "both"), default="both")
+    parser.add_argument("--errors", choices=("none", "dev", "test", "all"), default="none")
+    args = parser.parse_args(argv)
+
+    import geoevents
+    from geoevents.events.scoring import (
+        LexiconPlaces,
+        Passage,
+        format_table,
+        load_corpus,
+        predict_with_places,
+        score,
+    )
+
+    passages = load_corpus(args.corpus)
+    modes = ["lexicon", "pipeline"] if args.places == "both" else [args.places]
+    for mode in modes:
+        if mode == "lexicon":
+            predict = predict_with_places(LexiconPlaces(args.lexicon))
+        else:
+            geoevents.open_gazetteer(progress=False)
+
+            def predict(passage: Passage) -> Sequence[geoevents.Event]:
+                report = geoevents.parse(
+                    passage.text, date=passage.date, lang=passage.lang, id=passage.id
+                )
+                return report.events
+
+        started = time.perf_counter()
+        scores = {
+            split: score([p for p in passages if split == "all" or p.split == split], predict)
+            for split in ("dev", "test", "all")
+        }
+        elapsed = time.perf_counter() - started
+        print(f"\n## places from {mode} ({len(passages)} passages, {elapsed:.2f} s for 3 passes)\n")
+        print(format_table(scores))
+        if args.errors != "none":
+            print()
+            for line in scores[args.errors].errors:
+                print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
