@@ -30,12 +30,13 @@ ROOT = Path(__file__).resolve().parents[1]
 TIME_TARGET_S = 3.0
 SIZE_TARGET_MB = 5.0
 
-_WORDS = (
+_TEXT = (
     "les forces ont frappé une position près de la ville selon un responsable local qui a "
     "requis l'anonymat plusieurs roquettes sont tombées sur la base aérienne dans la nuit "
     "the ministry said missiles hit the airport while officials reported casualties among "
     "soldiers and civilians after drones targeted a convoy on the road to the border"
-).split()
+)
+_WORDS = _TEXT.split(" ")
 _SUBTYPES = (
     "Shelling/artillery/missile attack",
     "Air/drone strike",

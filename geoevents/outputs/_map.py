@@ -109,21 +109,35 @@ def _map_properties(feature: MapFeature, strings: _Strings) -> dict[str, Any]:
     return out
 
 
+def _site(feature: MapFeature) -> tuple[float, float]:
+    return (round(feature.lon, 5), round(feature.lat, 5))
+
+
 def _collections(
     features: Sequence[MapFeature], strings: _Strings
 ) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
+    # Sites where a more important category (strike > base > place) has a record too: the
+    # runtime draws such a base or place beside the site so both symbols stay visible.
+    rank = {category: i for i, category in enumerate(CATEGORIES)}
+    best: dict[tuple[float, float], int] = {}
+    for feature in features:
+        site = _site(feature)
+        best[site] = min(best.get(site, 99), rank[feature.category])
     for fid, feature in enumerate(features):
         collection = out.setdefault(feature.category, {"type": "FeatureCollection", "features": []})
+        properties = _map_properties(feature, strings)
+        if best[_site(feature)] < rank[feature.category]:
+            properties["x"] = 1
         collection["features"].append(
             {
                 "type": "Feature",
                 "id": fid,
                 "geometry": {
                     "type": "Point",
-                    "coordinates": [round(feature.lon, 5), round(feature.lat, 5)],
+                    "coordinates": list(_site(feature)),
                 },
-                "properties": _map_properties(feature, strings),
+                "properties": properties,
             }
         )
     return out
@@ -266,7 +280,8 @@ def build_map(
         Article identifiers or URLs listed under the title (http(s) URLs become links).
     tiles
         A folium tile name ("OpenStreetMap", "CartoDB positron", ...) or an XYZ URL template
-        (then give ``attr``); ``None`` draws the offline Natural Earth base map only.
+        (then give ``attr``); ``None`` (or ``"none"``) draws the offline Natural Earth base
+        map only.
     attr
         Attribution for a custom tile URL.
     self_contained
@@ -285,6 +300,8 @@ def build_map(
     """
     import folium
 
+    if isinstance(tiles, str) and tiles.strip().lower() in ("", "none", "offline"):
+        tiles = None
     items = check_features(features)
     if isinstance(sources, str):
         sources = (sources,)

@@ -97,10 +97,8 @@ def _marker_ids(driver) -> list[int]:
     )
 
 
-def _open_popup(driver, fid: int) -> str:
-    """Centre the marker (so no control covers it), click it like a user, return the popup text."""
-    from selenium.webdriver.common.by import By
-
+def _reveal(driver, fid: int):
+    """Centre record ``fid`` and click the clusters hiding it, as a user would, until its marker shows."""
     driver.execute_script(
         "const map = geoevents.maps[0]; map.closePopup();"
         "for (const layer of map.geoeventsLayers) {"
@@ -112,8 +110,28 @@ def _open_popup(driver, fid: int) -> str:
     )
     assert _wait(driver, "return !document.querySelector('.leaflet-popup')"), "popup did not close"
     selector = f'.ge-marker-inner[data-fid="{fid}"]'
-    assert _wait(driver, f"return !!document.querySelector('{selector}')"), f"no marker for {fid}"
-    driver.find_element(By.CSS_SELECTOR, selector).click()
+    for _ in range(25):
+        element = driver.execute_script(f"return document.querySelector('{selector}')")
+        if element is not None:
+            return element
+        cluster = driver.execute_script(
+            "for (const layer of geoevents.maps[0].geoeventsLayers) {"
+            "  for (const m of layer.getLayers()) {"
+            "    if (m.geoeventsMembers && m.geoeventsMembers.includes(arguments[0])) { return m._icon; }"
+            "  }"
+            "}"
+            "return null;",
+            fid,
+        )
+        assert cluster is not None, f"record {fid} has neither a marker nor a cluster"
+        cluster.click()
+        time.sleep(0.4)  # zoom animation
+    raise AssertionError(f"record {fid} never got its own marker")
+
+
+def _open_popup(driver, fid: int) -> str:
+    """Reveal record ``fid``, click its marker, return the popup text."""
+    _reveal(driver, fid).click()
     text = _wait(
         driver,
         "const p = document.querySelector('.leaflet-popup-content'); return p && p.innerText",
@@ -296,3 +314,25 @@ def test_time_slider_and_layer_control_filter_markers(browser, sample_features, 
     next(label for label in labels if label.text.startswith("Strikes")).click()
     remaining = {sample_features[i].category for i in _marker_ids(browser)}
     assert remaining == {"base", "place"}
+
+
+def test_strike_and_base_on_one_site_both_show(browser, sample_features, tmp_path):
+    import dataclasses
+
+    strike = sample_features[0]
+    base = dataclasses.replace(sample_features[4], lat=strike.lat, lon=strike.lon)
+    path = write_map([strike, base], tmp_path / "site.html", tiles=None, self_contained=True)
+    _open(browser, path)
+    assert _marker_ids(browser) == [0, 1]
+    boxes = browser.execute_script(
+        "return [0, 1].map(i => { const r = document.querySelector("
+        "'.ge-marker-inner[data-fid=\"' + i + '\"]').getBoundingClientRect();"
+        "return [r.left + r.width / 2, r.top + r.height / 2, r.width]; })"
+    )
+    (x0, y0, w0), (x1, y1, w1) = boxes
+    assert ((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5 >= 0.5 * w0  # the base is not hidden under the strike
+    z = browser.execute_script(
+        "return [0, 1].map(i => Number(document.querySelector("
+        "'.ge-marker-inner[data-fid=\"' + i + '\"]').parentNode.style.zIndex))"
+    )
+    assert z[0] > z[1]  # the strike is drawn on top

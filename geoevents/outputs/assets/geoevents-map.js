@@ -120,6 +120,11 @@
     return out;
   }
 
+  /* Strikes above bases above places; a record sharing its exact site with a record of a more
+   * important category (flag "x" set by the page builder) is drawn beside it, not under it. */
+  var Z = { strike: 20000, base: 10000, place: 0 };
+  var BESIDE = { strike: [0, 0], base: [24, -20], place: [-24, 20] };
+
   var RADIUS = 36;  /* px: markers closer than this on screen merge into a cluster */
 
   /* One overlay per category: renders its GeoJSON points as markers, merging crowded ones into
@@ -158,12 +163,15 @@
     _marker: function (f, latlng, shift) {
       var p = f.properties, size = sizeFor(p);
       var html = '<div class="ge-marker-inner" data-fid="' + esc(f.id) + '">' + svgFor(p, size) + "</div>";
+      if (!shift && p.x) { shift = BESIDE[p.category]; }
       var dx = shift ? shift[0] : 0, dy = shift ? shift[1] : 0;
       var icon = L.divIcon({
         html: html, className: "ge-marker ge-" + esc(p.category), iconSize: [size, size],
         iconAnchor: [size / 2 - dx, size / 2 - dy], popupAnchor: [dx, dy - size / 2]
       });
-      var m = L.marker(latlng, { icon: icon, title: String(p.name), alt: String(p.name), riseOnHover: true });
+      var m = L.marker(latlng, {
+        icon: icon, title: String(p.name), alt: String(p.name), riseOnHover: true, zIndexOffset: Z[p.category] || 0
+      });
       m.bindPopup(function () { return popupHtml(p); }, { maxWidth: 360, className: "ge-popup-wrap" });
       return m;
     },
@@ -175,10 +183,16 @@
       }
       var n = members.length, size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
       var cls = "ge-cluster ge-cluster-" + esc(this.options.category || "place");
+      var category = this.options.category || "place", beside = BESIDE[category] || [0, 0];
       var icon = L.divIcon({
-        html: '<div data-count="' + n + '"><span>' + n + "</span></div>", className: cls, iconSize: [size, size]
+        html: '<div data-count="' + n + '"><span>' + n + "</span></div>", className: cls, iconSize: [size, size],
+        iconAnchor: [size / 2 - beside[0], size / 2 - beside[1]]
       });
-      var m = L.marker([lat / n, lng / n], { icon: icon, title: n + " features" }), self = this;
+      var m = L.marker([lat / n, lng / n], {
+        icon: icon, title: n + " " + (CATEGORY[category] || CATEGORY.place).label.toLowerCase() + " markers",
+        zIndexOffset: (Z[category] || 0) + 5000
+      }), self = this;
+      m.geoeventsMembers = members.map(function (x) { return x.f.id; });
       m.on("click", function () {
         var map = self._map, b = L.latLngBounds(members.map(function (x) { return x.ll; }));
         if (!same && map.getZoom() < map.getMaxZoom() && map.getBoundsZoom(b) > map.getZoom()) {
