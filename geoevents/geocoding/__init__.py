@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .base import Provider
+from .breaker import CircuitBreaker
 from .cache import (
     CachedProvider,
     CacheEntry,
@@ -35,6 +36,7 @@ from .errors import (
     GeocoderParseError,
     GeocoderQueryError,
     GeocoderRateLimited,
+    GeocoderSkipped,
     GeocoderTimeout,
     GeocoderUnavailable,
 )
@@ -66,6 +68,7 @@ __all__ = [
     "CacheInfo",
     "ProviderCacheStats",
     "RateLimited",
+    "CircuitBreaker",
     "RetryPolicy",
     "GeocoderConfig",
     "build_chain",
@@ -83,6 +86,7 @@ __all__ = [
     "GeocoderQueryError",
     "GeocoderAccessDenied",
     "GeocoderCacheError",
+    "GeocoderSkipped",
 ]
 
 _LAZY = {

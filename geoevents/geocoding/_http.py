@@ -51,7 +51,7 @@ class RetryPolicy:
     """
 
     retries: int = DEFAULT_RETRIES
-    backoff: float = 0.5
+    backoff: float = 1.0
     max_wait: float = 30.0
 
     def wait_for(self, attempt: int, error: GeocoderError) -> float | None:

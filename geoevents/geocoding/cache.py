@@ -42,7 +42,7 @@ log = logging.getLogger("geoevents.geocoding")
 DEFAULT_TTL = 180 * 86400.0  # places rarely move
 DEFAULT_MISS_TTL = 7 * 86400.0  # a miss may be a gap the service fills later
 _APPLICATION_ID = 0x47454F45  # "GEOE": marks the file as ours
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
 _FLUSH_EVERY = 1000
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -60,6 +60,10 @@ CREATE TABLE IF NOT EXISTS stats (
     event TEXT NOT NULL,
     count INTEGER NOT NULL,
     PRIMARY KEY (provider, event)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS slots (
+    key TEXT PRIMARY KEY,
+    next_at REAL NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -385,6 +389,29 @@ class GeocodeCache:
             except sqlite3.OperationalError:
                 pass
         return deleted
+
+    def reserve_slot(self, key: str, min_delay: float) -> float:
+        """Book the next request slot for ``key``; seconds to wait until it starts.
+
+        Every process using this file books from the same table, so together they keep
+        ``min_delay`` seconds between requests (a public server's limit is per client).
+        """
+        with self._state.lock:
+            conn = self._state.connection()
+
+            def book() -> float:
+                with _transaction(conn):
+                    now = time.time()
+                    row = conn.execute("SELECT next_at FROM slots WHERE key = ?", (key,)).fetchone()
+                    # A clock set back must not leave a slot far in the future.
+                    start = now if row is None or row[0] > now + 2 * min_delay + 1 else max(now, row[0])
+                    conn.execute(
+                        "INSERT OR REPLACE INTO slots (key, next_at) VALUES (?, ?)",
+                        (key, start + min_delay),
+                    )
+                return start - now
+
+            return _retrying(book)
 
     def integrity_check(self) -> str:
         """SQLite's ``PRAGMA integrity_check`` answer ("ok" when healthy)."""

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .base import Provider
-from .errors import GeocoderConfigError, GeocoderError
+from .errors import GeocoderConfigError, GeocoderError, GeocoderSkipped
 from .location import Location
 
 __all__ = ["Chain", "Resolution", "Failure"]
@@ -65,8 +65,10 @@ class Chain(Provider):
             except GeocoderConfigError:
                 raise
             except GeocoderError as error:
-                log.warning("geocoder %s failed for %r: %s; trying the next one",
-                            provider.name, query, error)
+                # A skipped provider was reported once when its breaker opened.
+                level = logging.DEBUG if isinstance(error, GeocoderSkipped) else logging.WARNING
+                log.log(level, "geocoder %s failed for %r: %s; trying the next one",
+                        provider.name, query, error)
                 failures.append(Failure(provider.name, str(error), type(error).__name__))
                 continue
             if location is not None:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._http_defaults import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from .base import Provider
+from .breaker import CircuitBreaker
 from .cache import DEFAULT_MISS_TTL, DEFAULT_TTL, CachedProvider, GeocodeCache
 from .chain import Chain
 from .errors import GeocoderConfigError
@@ -100,6 +101,8 @@ class GeocoderConfig:
         Seconds between requests to each provider (None: the service's policy).
     ttl_days, miss_ttl_days : float
         How long found places / misses stay in the cache.
+    max_failures, cooldown : int, float
+        After this many failures in a row a provider is skipped for ``cooldown`` seconds.
     provider_options : mapping
         Provider name -> extra keyword arguments (``api_key``, ``username``, ``min_delay``).
     """
@@ -116,6 +119,8 @@ class GeocoderConfig:
     min_delay: float | None = None
     ttl_days: float = DEFAULT_TTL / 86400
     miss_ttl_days: float = DEFAULT_MISS_TTL / 86400
+    max_failures: int = 3
+    cooldown: float = 60.0
     provider_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
@@ -210,10 +215,10 @@ class GeocoderConfig:
                         changes["use_gazetteer"] = False
                     elif value is not True:
                         changes["gazetteer_path"] = Path(str(value)).expanduser()
-                elif key in {"timeout", "min_delay", "ttl_days", "miss_ttl_days"}:
+                elif key in {"timeout", "min_delay", "ttl_days", "miss_ttl_days", "cooldown"}:
                     changes[key] = _positive(key, value)
-                elif key == "retries":
-                    changes[key] = int(value)
+                elif key in {"retries", "max_failures"}:
+                    changes[key] = int(_positive(key, value))
                 else:
                     raise GeocoderConfigError(f"unknown key {key!r}")
             except (TypeError, ValueError, GeocoderConfigError) as exc:
@@ -337,7 +342,12 @@ def build_chain(
     gazetteer: Any = None,
     cache: GeocodeCache | None = None,
 ) -> Chain:
-    """The provider chain for ``config``: gazetteer, then each geocoder (rate-limited, cached).
+    """The provider chain for ``config``: the gazetteer, then each online geocoder.
+
+    Each geocoder is wrapped as ``CachedProvider(CircuitBreaker(RateLimited(provider)))``:
+    cache hits cost no request and never wait; the rate limit (booked in the cache file, so
+    shared by processes) paces real requests; the breaker stops asking a provider that keeps
+    failing.
 
     Parameters
     ----------
@@ -366,7 +376,7 @@ def build_chain(
             if gazetteer is not None
             else GazetteerProvider.open(config.gazetteer_path)
         )
-    if config.geocoders and config.use_cache and cache is None:
+    if cache is None and config.use_cache and config.geocoders:
         cache = GeocodeCache(
             config.cache_path, ttl=config.ttl_days * 86400, miss_ttl=config.miss_ttl_days * 86400
         ).open()
@@ -386,8 +396,11 @@ def build_chain(
         if delay is None and isinstance(provider, GeopyProvider):
             delay = provider.polite_delay
         if delay:
-            provider = RateLimited(provider, min_delay=float(delay))
-        if config.use_cache and cache is not None:
+            provider = RateLimited(provider, min_delay=float(delay), shared=cache)
+        provider = CircuitBreaker(
+            provider, max_failures=config.max_failures, cooldown=config.cooldown
+        )
+        if cache is not None:
             provider = CachedProvider(provider, cache)
         providers.append(provider)
     return Chain(providers)

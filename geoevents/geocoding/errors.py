@@ -23,6 +23,7 @@ __all__ = [
     "GeocoderQueryError",
     "GeocoderAccessDenied",
     "GeocoderCacheError",
+    "GeocoderSkipped",
     "error_for_status",
     "parse_retry_after",
 ]
@@ -54,6 +55,12 @@ class GeocoderRateLimited(GeocoderUnavailable):
 
 class GeocoderTimeout(GeocoderUnavailable):
     """The service did not answer within the timeout."""
+
+
+class GeocoderSkipped(GeocoderUnavailable):
+    """Not asked: the provider failed several times in a row and is resting (circuit breaker)."""
+
+    retryable = False
 
 
 class GeocoderParseError(GeocoderError):

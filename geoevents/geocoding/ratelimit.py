@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from .base import Provider
 from .location import Location
+
+if TYPE_CHECKING:
+    from .cache import GeocodeCache
 
 __all__ = ["RateLimited"]
 
@@ -15,12 +19,17 @@ class RateLimited(Provider):
     """Wrap ``provider`` so that calls start at least ``min_delay`` seconds apart.
 
     Put it inside :class:`~geoevents.geocoding.cache.CachedProvider` so that cache hits
-    never wait. Thread-safe; the delay is per wrapper (per process).
+    never wait. Thread-safe. With ``shared`` (a cache file), request slots are booked in that
+    file, so all processes sharing it keep the pace together (parallel batch workers and one
+    public server); without it the pace is per wrapper.
     """
 
-    def __init__(self, provider: Provider, *, min_delay: float = 1.0) -> None:
+    def __init__(
+        self, provider: Provider, *, min_delay: float = 1.0, shared: GeocodeCache | None = None
+    ) -> None:
         self.provider = provider
         self.min_delay = min_delay
+        self.shared = shared
         self.name = provider.name
         self._lock = threading.Lock()
         self._last = float("-inf")
@@ -32,6 +41,11 @@ class RateLimited(Provider):
     def geocode(
         self, query: str, *, country: str | None = None, language: str | None = None
     ) -> Location | None:
+        if self.shared is not None:
+            wait = self.shared.reserve_slot(self.provider.cache_key, self.min_delay)
+            if wait > 0:
+                time.sleep(wait)
+            return self.provider.geocode(query, country=country, language=language)
         with self._lock:
             wait = self._last + self.min_delay - time.monotonic()
             if wait > 0:

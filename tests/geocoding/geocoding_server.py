@@ -32,10 +32,11 @@ def _norm(text: str) -> str:
 
 @dataclass
 class Fault:
-    kind: str  # "status", "hang", "malformed"
+    kind: str  # "status", "hang", "malformed" (not JSON), "json" (valid JSON, wrong shape)
     status: int = 500
     retry_after: str | None = None
     seconds: float = 0.0
+    body: str = ""
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Seen:
     path: str
     params: dict[str, str]
     user_agent: str
+    at: float  # time.monotonic() when the request arrived
 
 
 class GeoServer:
@@ -107,7 +109,8 @@ class GeoServer:
         parts = urllib.parse.urlsplit(handler.path)
         params = dict(urllib.parse.parse_qsl(parts.query))
         with self._lock:
-            self.seen.append(Seen(parts.path, params, handler.headers.get("User-Agent", "")))
+            self.seen.append(Seen(parts.path, params, handler.headers.get("User-Agent", ""),
+                                  time.monotonic()))
             fault = self.faults.popleft() if self.faults else None
         if fault is not None:
             if fault.kind == "hang":
@@ -118,6 +121,9 @@ class GeoServer:
                 return
             elif fault.kind == "malformed":
                 self._send(handler, 200, b'[{"place_id": 1, "lat": "33.', {})
+                return
+            elif fault.kind == "json":
+                self._send(handler, 200, fault.body.encode(), {})
                 return
         if parts.path.endswith("/search") and not parts.path.startswith("/v1"):
             body: Any = self._nominatim(params)

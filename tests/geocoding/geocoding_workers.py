@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from geoevents.geocoding import CachedProvider, GeocodeCache, Location, NominatimProvider
+from geoevents.geocoding import (
+    CachedProvider,
+    GeocodeCache,
+    Location,
+    NominatimProvider,
+    RateLimited,
+)
 
 
 def lookup_and_write(path: str, url: str, worker: int, names: list[str], extra: int) -> int:
@@ -18,4 +24,13 @@ def lookup_and_write(path: str, url: str, worker: int, names: list[str], extra: 
         key = cache.make_key("bulk", location.query)
         cache.put(key, provider="bulk", query=location.query, location=location)
     provider.close()
+    return found
+
+
+def paced_lookups(path: str, url: str, names: list[str], min_delay: float) -> int:
+    """Resolve ``names`` through a rate limit whose slots are booked in the shared file."""
+    cache = GeocodeCache(path)
+    limited = RateLimited(NominatimProvider(url), min_delay=min_delay, shared=cache)
+    found = sum(limited.geocode(name) is not None for name in names)
+    cache.close()
     return found

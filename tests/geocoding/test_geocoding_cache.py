@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from geocoding_server import GeoServer
-from geocoding_workers import lookup_and_write
+from geocoding_workers import lookup_and_write, paced_lookups
 
 from geoevents.geocoding import (
     CachedProvider,
@@ -166,3 +166,23 @@ def test_several_processes_writing_at_once_lose_nothing(tmp_path: Path, server: 
             assert entry.location.provider_id == f"bulk:{w}:{i}"
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.slow
+def test_rate_limit_is_shared_by_processes_through_the_cache_file(
+    tmp_path: Path, server: GeoServer
+) -> None:
+    path = str(tmp_path / "shared.sqlite3")
+    GeocodeCache(path).open().close()  # created once, so the workers race only on slots
+    delay = 0.3
+    jobs = [(path, server.url, ["Erbil", "Kirkuk"], delay) for _ in range(3)]
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(3) as pool:
+        assert pool.starmap(paced_lookups, jobs) == [2, 2, 2]
+    times = sorted(seen.at for seen in server.seen)
+    assert len(times) == 6
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    # Slots start exactly `delay` apart; arrival times jitter with machine load. Without the
+    # shared booking the three processes would send together: a span near 1 x delay, not 5.
+    assert times[-1] - times[0] >= 5 * delay - 0.1, gaps
+    assert min(gaps) >= delay / 2, gaps

@@ -11,6 +11,7 @@ from geocoding_server import GeoServer
 from geoevents.geocoding import (
     CachedProvider,
     Chain,
+    CircuitBreaker,
     GeocoderConfig,
     GeocoderConfigError,
     NominatimProvider,
@@ -102,12 +103,12 @@ def test_build_chain_wraps_each_geocoder_in_cache_and_rate_limit(
     )
     chain = build_chain(config)
     assert isinstance(chain, Chain) and len(chain.providers) == 2
-    first = chain.providers[0]
-    assert isinstance(first, CachedProvider) and isinstance(first.provider, RateLimited)
-    assert isinstance(first.provider.provider, NominatimProvider)
-    assert isinstance(chain.providers[1], CachedProvider)
-    assert isinstance(chain.providers[1].provider, RateLimited)
-    assert isinstance(chain.providers[1].provider.provider, PhotonProvider)
+    for wrapped, cls in zip(chain.providers, (NominatimProvider, PhotonProvider), strict=True):
+        assert isinstance(wrapped, CachedProvider)
+        assert isinstance(wrapped.provider, CircuitBreaker)
+        limited = wrapped.provider.provider
+        assert isinstance(limited, RateLimited) and limited.shared is wrapped.cache
+        assert isinstance(limited.provider, cls)
     # The rate limit spaces real requests; cache hits do not wait.
     for name in ("Erbil", "Kirkuk", "Iraq"):
         assert chain.geocode(name) is not None
@@ -132,5 +133,7 @@ def test_public_nominatim_is_paced_at_one_per_second(tmp_path: Path) -> None:
     config = GeocoderConfig.from_env({}, geocoders=["nominatim"], user_agent="t/1 (t@example.org)",
                                      no_gazetteer=True, no_cache=True)
     chain = build_chain(config)
-    limited = chain.providers[0]
+    breaker = chain.providers[0]
+    assert isinstance(breaker, CircuitBreaker)
+    limited = breaker.provider
     assert isinstance(limited, RateLimited) and limited.min_delay == 1.0

@@ -13,6 +13,7 @@ from geocoding_server import GeoServer
 from geoevents.geocoding import (
     CachedProvider,
     Chain,
+    CircuitBreaker,
     GeocodeCache,
     GeocoderParseError,
     GeocoderRateLimited,
@@ -78,6 +79,27 @@ def test_malformed_json_is_a_parse_error_and_not_retried(server: GeoServer) -> N
     assert server.requests == 1
 
 
+@pytest.mark.parametrize(
+    ("provider_cls", "body"),
+    [
+        (NominatimProvider, '{"unexpected": true}'),
+        (NominatimProvider, '[{"lat": "north", "lon": "44.0", "osm_type": "node", "osm_id": 1}]'),
+        (NominatimProvider, '[{"lat": "123.0", "lon": "44.0", "display_name": "X", "osm_id": 1}]'),
+        (PhotonProvider, '{"type": "FeatureCollection"}'),
+        (PhotonProvider, '{"features": [{"properties": {}, "geometry": {"coordinates": []}}]}'),
+        (PhotonProvider, '[1, 2, 3]'),
+    ],
+)
+def test_json_of_the_wrong_shape_is_a_parse_error(
+    server: GeoServer, provider_cls: type[NominatimProvider], body: str
+) -> None:
+    server.fail("json", body=body)
+    with pytest.raises(GeocoderParseError) as info:
+        provider_cls(server.url, retry=FAST).geocode("Erbil")
+    assert "\n" not in str(info.value)
+    assert server.requests == 1
+
+
 def test_refused_connection_is_unavailable() -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
@@ -139,3 +161,26 @@ def test_chain_of_failures_only_returns_none_with_every_failure(tmp_path: Path) 
         assert result.location is None and not result.found
         assert [(f.provider, f.kind) for f in result.failures] == [
             ("nominatim", "GeocoderParseError"), ("photon", "GeocoderUnavailable")]
+
+
+def test_breaker_stops_asking_a_failing_provider_but_cache_still_answers(
+    tmp_path: Path, server: GeoServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = GeocodeCache(tmp_path / "c.sqlite3")
+    nominatim = NominatimProvider(server.url, retry=RetryPolicy(retries=0))
+    chain = Chain([CachedProvider(CircuitBreaker(nominatim, max_failures=2, cooldown=0.5), cache)])
+    assert chain.geocode("Erbil") is not None  # healthy: cached
+    server.fail("status", status=502, times=100)
+    with caplog.at_level(logging.WARNING, logger="geoevents.geocoding"):
+        results = [chain.resolve(name) for name in ("Kirkuk", "Iraq", "Anbar", "Tripoli")]
+    assert server.requests == 1 + 2  # the two failures that opened the breaker, then nothing
+    assert [r.failures[0].kind for r in results] == [
+        "GeocoderUnavailable", "GeocoderUnavailable", "GeocoderSkipped", "GeocoderSkipped"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 3 and sum("not asking it for 0.5 s" in w for w in warnings) == 1
+    erbil = chain.geocode("Erbil")
+    assert erbil is not None and erbil.cached  # cached answers are still served
+    time.sleep(0.6)
+    server.faults.clear()
+    assert chain.geocode("Kirkuk") is not None  # after the cooldown it is asked again
+    assert server.requests == 4
