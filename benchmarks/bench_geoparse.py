@@ -126,11 +126,10 @@ def markdown(runs: list[dict[str, Any]], open_s: float, peak_mb: float) -> str:
         "score_geoparse.py: spans match when they overlap; acc161 over matched toponyms; "
         "E2E161 = share of all gold toponyms found and placed within 161 km.",
         "",
-        "Caveat: these two corpora are the project's development set. geoevents was tuned on "
-        "them (and its candidate ranker and mention filter are fitted on them, see "
-        "`python -m geoevents.ranking.train`, which reports document-fold held-out scores), so "
-        "its figures here are in-sample and optimistic; the baselines' are not. Unseen news "
-        "will score lower.",
+        "Caveat: these two corpora are the project's development set. geoevents is tuned on "
+        "them (the recipe that fits its candidate ranker, `python -m geoevents.ranking.train`, "
+        "learns from them and reports document-fold held-out scores), so its figures here are "
+        "in-sample and optimistic; the baselines' are not. Expect lower scores on unseen news.",
         "",
         "## E2E161 (higher is better)",
         "",
