@@ -94,12 +94,8 @@ def _log_warnings_to_stderr() -> None:
     logger = logging.getLogger("geoevents.geocoding")
     if logger.handlers or logging.getLogger().handlers:
         return
-    from rich.console import Console
-    from rich.logging import RichHandler
-
-    handler = RichHandler(
-        console=Console(stderr=True), show_time=False, show_path=False, markup=False
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("geoevents: warning: %(message)s"))
     handler.setLevel(logging.WARNING)
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
@@ -114,8 +110,9 @@ app.add_typer(cache_app, name="cache")
 
 @app.command("geocode")
 def geocode_command(
-    names: Annotated[list[str], typer.Argument(metavar="NAME...", show_default=False,
-                                               help="Place names to resolve.")],
+    names: Annotated[list[str], typer.Argument(
+        metavar="NAME...", show_default=False,
+        help="Place names to resolve; - reads one name per line from standard input.")],
     geocoder: GeocoderOpt = None,
     geocoder_url: GeocoderUrlOpt = None,
     user_agent: UserAgentOpt = None,
@@ -144,6 +141,7 @@ def geocode_command(
     if country is not None and (len(country) != 2 or not country.isalpha()):
         raise typer.BadParameter(f"expected a two-letter country code, got {country!r}",
                                  param_hint="--country")
+    names = _expand_stdin(names)
     _log_warnings_to_stderr()
     try:
         settings = config_from_options(
@@ -164,6 +162,16 @@ def geocode_command(
         _print_table(results)
 
 
+def _expand_stdin(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name == "-":
+            out.extend(line.strip() for line in sys.stdin if line.strip())
+        elif name.strip():
+            out.append(name.strip())
+    return out
+
+
 def _as_json(result: Resolution) -> dict[str, object]:
     loc = result.location
     out: dict[str, object] = {"query": result.query, "found": loc is not None}
@@ -181,7 +189,7 @@ def _print_table(results: list[Resolution]) -> None:
     from rich.text import Text
 
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("query", "name", "lat", "lon", "feature", "country", "provider", "cache"):
+    for column in ("query", "name", "lat", "lon", "feature", "country", "provider", "cached"):
         wrap = column in {"query", "name"}  # long names fold; the short columns stay whole
         table.add_column(column, justify="right" if column in {"lat", "lon"} else "left",
                          no_wrap=not wrap, overflow="fold" if wrap else "ellipsis",
@@ -196,7 +204,7 @@ def _print_table(results: list[Resolution]) -> None:
         table.add_row(
             Text(result.query), Text(loc.name), f"{loc.lat:.5f}", f"{loc.lon:.5f}",
             Text(loc.feature), loc.country or "-", loc.provider,
-            "hit" if loc.cached else ("miss" if loc.provider != "gazetteer" else "-"),
+            "yes" if loc.cached else ("no" if loc.provider != "gazetteer" else "-"),
         )
     Console(soft_wrap=True).print(table)
 

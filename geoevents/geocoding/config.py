@@ -320,12 +320,13 @@ class GeocoderConfig:
 def _names(values: Iterable[Any]) -> tuple[str, ...]:
     names: list[str] = []
     for value in values:
-        name = str(value).strip().lower()
-        if not name or name == "gazetteer":  # the gazetteer is always first; see use_gazetteer
-            continue
-        provider_class(name)
-        if name not in names:
-            names.append(name)
+        for part in str(value).split(","):
+            name = part.strip().lower()
+            if not name or name == "gazetteer":  # always first; see use_gazetteer
+                continue
+            provider_class(name)
+            if name not in names:
+                names.append(name)
     return tuple(names)
 
 

@@ -52,7 +52,7 @@ def test_table_shows_provider_and_cache(tmp_path: Path, server: GeoServer) -> No
     assert code == 0
     kirkuk = next(line for line in out.splitlines() if line.startswith("Kirkuk"))
     assert "35.46810" in kirkuk and "44.39220" in kirkuk
-    assert "nominatim" in kirkuk and "hit" in kirkuk and "IQ" in kirkuk
+    assert "nominatim" in kirkuk and "yes" in kirkuk and "IQ" in kirkuk
     assert "not found" in out
 
 
@@ -166,3 +166,42 @@ def test_cache_info_on_a_corrupt_file_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["cache", "info", "--cache", str(junk)])
     assert result.exit_code == 1
     assert result.stderr.startswith("geoevents: error: ") and result.stderr.count("\n") == 1
+
+
+def test_names_from_standard_input_and_comma_separated_geocoders(
+    tmp_path: Path, server: GeoServer
+) -> None:
+    result = runner.invoke(
+        app,
+        ["geocode", "-", "--geocoder", "nominatim,photon", "--geocoder-url",
+         f"nominatim={server.url}", "--geocoder-url", f"photon={server.url}", "--no-gazetteer",
+         "--cache", str(tmp_path / "c.sqlite3"), "--json"],
+        input="Erbil\n\n  Kirkouk  \n",
+    )
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["query"], r["name"], r["provider"]) for r in rows] == [
+        ("Erbil", "Erbil", "nominatim"), ("Kirkouk", "Kirkuk", "nominatim")]
+
+
+def test_real_process_prints_one_line_warnings(tmp_path: Path, server: GeoServer) -> None:
+    import os
+    import subprocess
+    import sys
+
+    server.fail("hang", seconds=2.0, times=3)
+    with GeoServer() as photon:
+        proc = subprocess.run(
+            [sys.executable, "-c", "from geoevents.cli.geocode import app; app()", "geocode",
+             "Zummar", "-g", "nominatim", "-g", "photon", "--geocoder-url", server.url,
+             "--geocoder-url", photon.url, "--no-gazetteer", "--timeout", "0.3",
+             "--cache", str(tmp_path / "c.sqlite3"), "--json"],
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, "COLUMNS": "60"},
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["provider"] == "photon"
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("geoevents: warning: geocoder nominatim failed for 'Zummar'")
+    assert "0.3 s" in lines[0]
