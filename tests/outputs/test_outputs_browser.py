@@ -336,3 +336,60 @@ def test_strike_and_base_on_one_site_both_show(browser, sample_features, tmp_pat
         "'.ge-marker-inner[data-fid=\"' + i + '\"]').parentNode.style.zIndex))"
     )
     assert z[0] > z[1]  # the strike is drawn on top
+
+
+# Through the real pipeline: article text -> geoevents.parse -> records -> map -> browser.
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "iran-strikes-2020-01.fr.txt"
+
+
+def _pipeline_features(text: str, date: str, doc_id: str):
+    import geoevents
+
+    return geoevents.features(geoevents.parse(text, date=date, id=doc_id))
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="example article fixture missing")
+def test_example_article_map_every_record_has_a_marker_and_popup(browser, tmp_path):
+    features = _pipeline_features(EXAMPLE.read_text(encoding="utf-8"), "2020-01-31", EXAMPLE.name)
+    assert {f.category for f in features} >= {"strike", "place"}
+    path = write_map(features, tmp_path / "example.html", self_contained=True, title="Example")
+    _open(browser, path)
+    assert {kind for kind, _ in _http_resources(browser)} <= {"img"}  # tiles only
+    keep = Path(__file__).resolve().parents[2] / "output" / "screenshots"
+    keep.mkdir(parents=True, exist_ok=True)
+    screenshot = tmp_path / "example.png"
+    assert browser.save_screenshot(str(screenshot))
+    shutil.copy(screenshot, keep / "outputs-example-article.png")
+    for fid, feature in enumerate(features):
+        text = _open_popup(browser, fid)
+        assert feature.mention in text and feature.source_text.strip() in text
+    first_strike = next(i for i, f in enumerate(features) if f.category == "strike")
+    browser.execute_script("geoevents.maps[0].setZoom(7, {animate: false})")
+    _open_popup(browser, first_strike)
+    time.sleep(0.4)  # popup fade-in
+    assert browser.save_screenshot(str(screenshot))
+    shutil.copy(screenshot, keep / "outputs-example-article-popup.png")
+
+
+def test_hostile_article_through_the_pipeline_opens_no_dialog(browser, tmp_path):
+    from outputs_samples import XSS_IMG, XSS_SCRIPT
+    from selenium.common.exceptions import NoAlertPresentException
+
+    text = (
+        f"Le 8 janvier 2020, l'Iran a tiré onze missiles sur la base aérienne d'Aïn al-Assad "
+        f"{XSS_SCRIPT} en Irak. À Bagdad, des habitants {XSS_IMG} ont entendu les explosions.\n"
+    )
+    features = _pipeline_features(text, "2020-01-09", f"article{XSS_IMG}")
+    hostile = [i for i, f in enumerate(features) if XSS_SCRIPT in f.source_text or XSS_IMG in f.source_text]
+    assert hostile, "the pipeline found no place in the hostile sentences"
+    path = write_map(features, tmp_path / "hostile.html", self_contained=True, tiles=None,
+                     title=text.split(".")[0], sources=[f"article{XSS_IMG}"])
+    _open(browser, path)
+    for fid in hostile:
+        popup = _open_popup(browser, fid)
+        assert features[fid].source_text.strip() in popup
+    time.sleep(0.5)
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert  # noqa: B018
+    assert browser.execute_script("return document.querySelectorAll('img[src=\"x\"]').length") == 0
