@@ -24,12 +24,21 @@ from typing import TYPE_CHECKING
 
 from .matching import DEMONYM_PREFIX, TABLE_PREFIX
 from .model import Mention, Place
-from .ranking import Ranker, place_table, ranker
+from .ranking import Ranker, mention_filter, place_table, ranker
 
 if TYPE_CHECKING:
     from gazetteer import Candidate, Entry, Gazetteer
 
-__all__ = ["resolve", "candidates", "CandidateFeatures", "Resolution", "resolve_scored"]
+__all__ = [
+    "resolve",
+    "resolve_scored",
+    "candidates",
+    "features",
+    "mention_features",
+    "Resolution",
+    "FEATURES",
+    "MENTION_FEATURES",
+]
 
 _INSTALLATION_FEATURES = frozenset({"airbase", "base", "installation", "airport"})
 _MILITARY_CONTEXT = re.compile(
@@ -79,20 +88,13 @@ def _moved(entry: Entry) -> Entry:
     return dataclasses.replace(entry, lat=point[0], lon=point[1])
 
 
-@dataclass(frozen=True, slots=True)
-class CandidateFeatures:
-    """Features of one candidate of one mention (the ranker's input, in this order)."""
-
-    names: tuple[str, ...]
-    values: tuple[float, ...]
-
-
 FEATURES = (
     "country", "admin1", "admin2", "city", "region", "installation", "curated",
     "log_population", "population_share", "prior_rank", "alternate_name", "abbrev", "demonym",
     "n_candidates", "country_named", "admin1_named", "qualifier", "military_context",
     "near_share", "near_any", "log_min_km", "country_share", "admin1_share", "us_share",
 )
+"""Names of the candidate features, in the order :func:`features` returns them."""
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -206,6 +208,7 @@ class Resolution:
     score: float
     margin: float
     n_candidates: int
+    features: tuple[float, ...] = ()
 
 
 def resolve_scored(
@@ -219,30 +222,23 @@ def resolve_scored(
     model = model or ranker()
     options = {m.key: candidates(m.key, gazetteer) for m in mentions}
     context = _context(mentions, options)
-    best: dict[str, tuple[float, float, Candidate]] = {}
+    best: dict[str, Resolution] = {}
     for index, mention in enumerate(mentions):
         found = options.get(mention.key) or []
         if not found:
             continue
         qualifier = _qualifier(mentions, index, options, text)
-        scores = [
-            model.score(features(c, rank, found, mention=mention, text=text, context=context,
-                                 qualifier=qualifier))
-            for rank, c in enumerate(found)
-        ]
+        values = [features(c, rank, found, mention=mention, text=text, context=context,
+                           qualifier=qualifier) for rank, c in enumerate(found)]
+        scores = [model.score(v) for v in values]
         order = sorted(range(len(found)), key=lambda i: -scores[i])
         top = scores[order[0]]
-        margin = top - scores[order[1]] if len(order) > 1 else 1.0
+        margin = top - scores[order[1]] if len(order) > 1 else 10.0
         current = best.get(mention.key)
-        if current is None or top > current[0]:
-            best[mention.key] = (top, margin, found[order[0]])
-    out = []
-    for mention in mentions:
-        chosen = best.get(mention.key)
-        if chosen is not None:
-            out.append(Resolution(mention, chosen[2], chosen[0], chosen[1],
-                                  len(options[mention.key])))
-    return out
+        if current is None or top > current.score:
+            best[mention.key] = Resolution(mention, found[order[0]], top, margin, len(found),
+                                           values[order[0]])
+    return [dataclasses.replace(best[m.key], mention=m) for m in mentions if m.key in best]
 
 
 def resolve(
@@ -251,14 +247,25 @@ def resolve(
     gazetteer: Gazetteer,
     text: str,
     model: Ranker | None = None,
+    filter_mentions: bool = True,
 ) -> tuple[Place, ...]:
     """Resolve each mention to its best-scoring gazetteer entry.
 
     Mentions without candidates are dropped. One sense per document: every mention with the
-    same key gets the place chosen for the key's best-supported occurrence.
+    same key gets the place chosen for the key's best-supported occurrence. With
+    ``filter_mentions`` the shipped mention filter drops names that are not places in context
+    (judged once per key: the best-supported occurrence decides for all).
     """
+    resolutions = resolve_scored(mentions, gazetteer=gazetteer, text=text, model=model)
+    keep = mention_filter() if filter_mentions else None
+    if keep is not None:
+        values = mention_features(resolutions, text=text, gazetteer=gazetteer)
+        probability = {r.mention.key: 0.0 for r in resolutions}
+        for r, v in zip(resolutions, values, strict=True):
+            probability[r.mention.key] = max(probability[r.mention.key], keep.probability(v))
+        resolutions = [r for r in resolutions if probability[r.mention.key] >= keep.threshold]
     places = []
-    for r in resolve_scored(mentions, gazetteer=gazetteer, text=text, model=model):
+    for r in resolutions:
         entry = r.candidate.entry
         places.append(
             Place(
@@ -293,3 +300,118 @@ def _qualifier(
         if candidate.entry.feature in ("country", "admin1"):
             return candidate.entry
     return None
+
+
+MENTION_FEATURES = (
+    "top_country", "top_admin1", "top_admin2", "top_city", "top_region", "top_installation",
+    "top_log_population", "top_score", "top_margin", "top_alternate", "abbrev", "demonym",
+    "table", "n_candidates", "common_word", "sentence_initial", "capital_before",
+    "capital_after", "speech_after", "locative_before", "qualified", "is_qualifier",
+    "all_caps", "n_tokens", "short", "key_count", "in_longer_name", "top_near_any",
+    "top_country_named", "top_admin1_named", "possessive", "the_before",
+)
+"""Names of the mention features, in the order :func:`mention_features` returns them."""
+
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)[\s\"“(]*$")
+_WORD_AFTER = re.compile(r"^[\s\"”)]*([\w.’'-]+)")
+_SPEECH = re.compile(r"^,?\s+(?:said|says|told|added|asked|wrote|explained|noted|stated|"
+                     r"declared|dit|a\s+dit|a\s+déclaré|déclare)\b")
+_LOCATIVES = frozenset(
+    "in at near from to outside inside of into across around throughout toward towards via "
+    "between within through en à au aux dans près vers depuis de".split()
+)
+_SENTENCE_END = frozenset(".!?:;\n\"“”«»")
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def mention_features(
+    resolutions: Sequence[Resolution], *, text: str, gazetteer: Gazetteer
+) -> list[tuple[float, ...]]:
+    """Features of each resolved mention for the mention filter (see :data:`MENTION_FEATURES`)."""
+    index = {name: i for i, name in enumerate(FEATURES)}
+    counts = Counter(r.mention.key for r in resolutions)
+    spans = [(r.mention.start, r.mention.end) for r in resolutions]
+    longer = _in_longer_names(resolutions, text)
+    out = []
+    for i, r in enumerate(resolutions):
+        m = r.mention
+        f = r.features
+        written = m.text
+        before = text[max(0, m.start - 40) : m.start]
+        after = text[m.end : m.end + 40]
+        wb = _WORD_BEFORE.search(before)
+        wa = _WORD_AFTER.search(after)
+        word_before = wb.group(1) if wb else ""
+        word_after = wa.group(1) if wa else ""
+        stripped = before.rstrip(" \t\"“'‘(«")
+        initial = not stripped or stripped[-1] in _SENTENCE_END
+        gap_next = text[m.end : spans[i + 1][0]] if i + 1 < len(spans) else ""
+        gap_prev = text[spans[i - 1][1] : m.start] if i > 0 else ""
+        out.append((
+            f[index["country"]], f[index["admin1"]], f[index["admin2"]], f[index["city"]],
+            f[index["region"]], f[index["installation"]], f[index["log_population"]],
+            1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, r.score)))),
+            min(r.margin, 10.0) / 10.0,
+            f[index["alternate_name"]], f[index["abbrev"]], f[index["demonym"]],
+            float(m.key.startswith(TABLE_PREFIX)),
+            f[index["n_candidates"]],
+            float(not m.key.startswith(TABLE_PREFIX) and gazetteer.is_common(m.key)),
+            float(initial),
+            float(not initial and _capitalised(word_before)),
+            float(_capitalised(word_after) and not _QUALIFIER_GAP.match(gap_next or "x")),
+            float(bool(_SPEECH.match(after))),
+            float(word_before.lower() in _LOCATIVES),
+            float(bool(gap_next) and bool(_QUALIFIER_GAP.match(gap_next))),
+            float(bool(gap_prev) and bool(_QUALIFIER_GAP.match(gap_prev))),
+            float(written.isupper() and len(written) > 1),
+            float(len(written.split())),
+            float(len(written) <= 4),
+            math.log2(counts[m.key]),
+            float(m.key in longer),
+            f[index["near_any"]],
+            f[index["country_named"]], f[index["admin1_named"]],
+            float(after.startswith(("'s", "’s"))),
+            float(word_before.lower() == "the"),
+        ))
+    return out
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*)+")
+
+
+def _in_longer_names(resolutions: Sequence[Resolution], text: str) -> set[str]:
+    """Keys written somewhere inside a longer run of capitalised words that is not a place.
+
+    "Michael Smith ... Smith said": the run "Michael Smith" marks "Smith" as part of a
+    name; runs that are themselves mentions ("New York City") do not count.
+    """
+    words: dict[str, str] = {}
+    for r in resolutions:
+        if " " not in r.mention.text:
+            words.setdefault(r.mention.text, r.mention.key)
+    if not words:
+        return set()
+    starts = {r.mention.start for r in resolutions}
+    found: set[str] = set()
+    for run in _NAME_RUN.finditer(text):
+        tokens = run.group(0).split()
+        offset = run.start()
+        while tokens and tokens[0].lower() in _RUN_STARTERS:  # "In Texas", "The Ohio State"
+            offset = text.index(tokens[1], offset + len(tokens[0])) if len(tokens) > 1 else offset
+            tokens = tokens[1:]
+        if len(tokens) < 2 or offset in starts:
+            continue
+        for token in tokens:
+            key = words.get(token)
+            if key is not None:
+                found.add(key)
+    return found
+
+
+_RUN_STARTERS = _LOCATIVES | frozenset(
+    "the a an and but or for with by after before during since while when where as if this "
+    "that these those his her their our its le la les un une des et".split()
+)
