@@ -82,7 +82,7 @@ def evaluate_command(
         else:
             results = evaluate(gold, preds, details=details, limit=limit)
     except GeoeventsError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"geoevents: error: {exc}", err=True)
         raise typer.Exit(1) from None
 
     if json_output:

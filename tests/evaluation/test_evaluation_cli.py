@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -67,7 +70,7 @@ def test_broken_prediction_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        f"error: {bad}:2: toponym lacks key(s) start"]
+        f"geoevents: error: {bad}:2: toponym lacks key(s) start"]
 
 
 def test_mismatched_ids_are_a_one_line_error(tmp_path: Path) -> None:
@@ -75,7 +78,7 @@ def test_mismatched_ids_are_a_one_line_error(tmp_path: Path) -> None:
     other.write_text('{"id": "elsewhere/1", "toponyms": []}\n', encoding="utf-8")
     result = _run(GOLD, other)
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"error: {other}:1: document id 'elsewhere/1' is not in the gold file"
+    assert result.stderr.strip() == f"geoevents: error: {other}:1: document id 'elsewhere/1' is not in the gold file"
 
 
 def test_missing_gold_file_is_a_user_error(tmp_path: Path) -> None:
@@ -137,3 +140,24 @@ def test_details_and_limit(tmp_path: Path) -> None:
     assert rows[1]["gold"]["name"] == "London" and rows[1]["pred"]["name"] == "London, Ontario"
     assert rows[1]["km"] > 5000
     assert _run(GOLD, PRED, "--limit", "0").exit_code == 2
+
+
+def _subprocess(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "geoevents", "evaluate", *map(str, args)],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_wired_command_in_a_real_process(tmp_path: Path) -> None:
+    ok = _subprocess(GOLD, PRED, "--json")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["systems"][0]["system"] == "pred_small"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "news/1", "toponyms": [{"start": 0, "end": 5, "lat": "north"}]}\n',
+                   encoding="utf-8")
+    failed = _subprocess(GOLD, bad)
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert failed.stderr.strip().splitlines() == [
+        f"geoevents: error: {bad}:1: toponym 'lat' must be a number or null, got 'north'"]
+    assert _subprocess().returncode == 2
