@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import OrderedDict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,60 @@ class Gazetteer:
                     build_embedded(embedded, progress=progress)
         layers = [Layer(directory / name) for name in _LAYER_ORDER if (directory / name).exists()]
         return cls(directory, layers)
+
+    def _reload(self) -> None:
+        old = self._layers
+        layers = [Layer(self.path / name) for name in _LAYER_ORDER if (self.path / name).exists()]
+        self._layers = layers
+        self._keys = [layer.keys for layer in layers]
+        self._common = [layer.common for layer in layers]
+        self._prefixes = [layer.prefixes for layer in layers]
+        self._cache.clear()
+        for layer in old:
+            layer.close()
+
+    # -- writing layers ----------------------------------------------------------------
+    def import_geonames(self, paths: Sequence[str | os.PathLike[str]], *,
+                        progress: bool = True) -> dict[str, int]:
+        """Build the GeoNames layer from dumps (zipped or plain) and switch to it.
+
+        The new layer replaces the previously imported one (pass every file in one call);
+        it is written beside it and renamed into place, so an error or an interruption
+        leaves the old layer working. Returns the number of rows read per file.
+        """
+        from ._geonames import import_files
+
+        with locked(self.path):
+            counts = import_files(paths, self.path / GEONAMES, progress=progress)
+        self._reload()
+        return counts
+
+    def add_places(self, path: str | os.PathLike[str]) -> int:
+        """Add a user's places (CSV or GeoJSON) to the user layer; returns how many.
+
+        A place with the name of an earlier user place replaces it. User places win ties
+        against every other source.
+        """
+        from ._places import read_places
+        from ._store import LayerWriter
+
+        new = read_places(path)
+        with locked(self.path):
+            old: dict[str, tuple[Entry, list[tuple[str, str, str | None]]]] = {}
+            user = self.path / USER
+            if user.exists():
+                layer = Layer(user)
+                try:
+                    old = layer.dump()
+                finally:
+                    layer.close()
+            for entry, names in new:
+                old[entry.id] = (entry, names)
+            with LayerWriter(user, layer="user") as writer:
+                for entry, names in old.values():
+                    writer.add(entry, names)
+        self._reload()
+        return len(new)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_reopen, (str(self.path),))

@@ -10,11 +10,11 @@ __all__ = ["Entry", "Candidate", "Match", "FEATURE_RANK"]
 FEATURE_RANK: dict[str, float] = {
     "continent": 1.0,
     "country": 1.0,
-    "admin1": 0.8,
+    "admin1": 0.55,
     "airbase": 0.7,
     "base": 0.7,
     "installation": 0.7,
-    "city": 0.6,
+    "city": 0.65,
     "admin2": 0.5,
     "airport": 0.5,
     "town": 0.5,

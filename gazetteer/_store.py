@@ -118,6 +118,8 @@ class LayerWriter:
         self._entries: list[tuple[object, ...]] = []
         self._names: list[tuple[object, ...]] = []
         self._sources: dict[str, list[object]] = {}
+        self._alts: list[tuple[int, str, str | None]] = []
+        self._staging: Path | None = None
         self.count = 0
 
     def __enter__(self) -> LayerWriter:
@@ -169,6 +171,50 @@ class LayerWriter:
         if len(self._names) >= 50_000:
             self._flush()
 
+    def add_alternate(self, rid: int, name: str, lang: str | None) -> None:
+        """Add a name to the entry ``rid`` (a GeoNames id) that may come in another file.
+
+        Staged in a side database and joined to the entries at commit; names of ids that
+        no imported file defines are dropped then.
+        """
+        if self._staging is None:
+            self._staging = self.tmp.with_name(self.tmp.name + ".alts")
+            self.conn.execute("ATTACH DATABASE ? AS stage", (os.fspath(self._staging),))
+            self.conn.execute("CREATE TABLE stage.alts (rid INTEGER NOT NULL, name TEXT NOT NULL,"
+                              " lang TEXT)")
+        self._alts.append((rid, name, lang))
+        if len(self._alts) >= 50_000:
+            self._flush()
+
+    def _merge_alternates(self) -> None:
+        self._had_staging = self._staging is not None
+        if self._staging is None:
+            return
+        c = self.conn
+        c.execute("CREATE INDEX stage.alts_rid ON alts(rid)")
+        rows = c.execute("SELECT a.rid, a.name, a.lang, e.feature, e.population, e.priority "
+                         "FROM stage.alts a JOIN entries e ON e.rid = a.rid ORDER BY a.rid")
+        batch: list[tuple[object, ...]] = []
+        insert = self.conn.cursor()
+        freq = common_words()
+        for rid, name, lang, feature, pop, priority in rows:
+            key = _key(name)
+            if not key:
+                continue
+            strong_entry = priority >= 2 or feature in ("country", "continent")
+            if " " not in key and (key in GENERIC and not strong_entry or (
+                    freq.get(key, 0.0) >= VERY_COMMON_ZIPF and not strong_entry
+                    and pop < LARGE_POPULATION)):
+                continue
+            strong = strong_entry or (pop >= STRONG_POPULATION and not key.isascii())
+            batch.append((key, rid, name, "alternate", lang, int(strong)))
+            if len(batch) >= 50_000:
+                insert.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", batch)
+                batch.clear()
+        insert.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", batch)
+        rows.close()
+        c.execute("DROP TABLE stage.alts")
+
     def describe_source(self, source: str, detail: str) -> None:
         self._sources.setdefault(source, [0, ""])[1] = detail
 
@@ -177,15 +223,23 @@ class LayerWriter:
             "INSERT OR IGNORE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self._entries
         )
         self.conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", self._names)
+        if self._alts:
+            self.conn.executemany("INSERT INTO stage.alts VALUES (?,?,?)", self._alts)
         self._entries.clear()
         self._names.clear()
+        self._alts.clear()
 
     def commit(self) -> None:
         import marisa_trie
 
         self._flush()
+        self._merge_alternates()
         c = self.conn
         c.execute("CREATE INDEX names_key ON names(key)")
+        # Staged alternates may repeat a name an entry already has: keep the first row.
+        if self._had_staging:
+            c.execute("DELETE FROM names WHERE rowid NOT IN "
+                      "(SELECT min(rowid) FROM names GROUP BY key, rid)")
         freq = common_words()
         # Frequent single words survive only through a strong entry, less frequent ones
         # through any non-alternate name; too-short Latin keys need a strong entry too.
@@ -227,6 +281,8 @@ class LayerWriter:
             "SELECT DISTINCT key FROM names WHERE instr(key, ' ') > 0 ORDER BY key"))
         marisa_trie.Trie(_prefixes(multi)).save(os.fspath(prefixes_path))
         c.close()
+        if self._staging is not None:
+            self._staging.unlink()
         os.replace(self.tmp, self.path)
         _remove_stale(self.path, self.build_id)
 
@@ -235,6 +291,9 @@ class LayerWriter:
             self.conn.close()
         with contextlib.suppress(FileNotFoundError):
             self.tmp.unlink()
+        if self._staging is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self._staging.unlink()
         for p in _trie_paths(self.path, self.build_id):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
@@ -318,6 +377,19 @@ class Layer:
                                     (entry_id,)).fetchone()
         return _entry(row) if row else None
 
+    def dump(self) -> dict[str, tuple[Entry, list[tuple[str, str, str | None]]]]:
+        """Every entry with its non-primary names (to rebuild a small layer)."""
+        out: dict[str, tuple[Entry, list[tuple[str, str, str | None]]]] = {}
+        by_rid: dict[int, str] = {}
+        for row in self.conn.execute(f"{_SELECT} FROM entries e"):
+            entry = _entry(row)
+            out[entry.id] = (entry, [])
+            by_rid[int(row[0])] = entry.id  # type: ignore[call-overload]
+        for rid, name, kind, lang in self.conn.execute(
+                "SELECT rid, name, kind, lang FROM names WHERE kind != 'primary' ORDER BY rowid"):
+            out[by_rid[rid]][1].append((name, kind, lang))
+        return out
+
     def sources(self) -> list[dict[str, object]]:
         return [{"name": n, "count": c, "built": b, "detail": d, "layer": self.meta["layer"]}
                 for n, c, b, d in self.conn.execute("SELECT * FROM sources ORDER BY name")]
@@ -344,4 +416,6 @@ def to_candidates(rows: Iterable[tuple[Entry, str, str, str | None]]) -> list[Ca
         if entry.id in best:
             continue
         best[entry.id] = Candidate(entry, name, kind, lang, score(entry, kind))
-    return sorted(best.values(), key=lambda c: (-c.score, -c.entry.priority, c.entry.id))
+    # A user's own places come first: they are what the user means by that name.
+    return sorted(best.values(),
+                  key=lambda c: (c.entry.priority < 3, -c.score, -c.entry.priority, c.entry.id))
