@@ -164,8 +164,14 @@ def _merge(text: str, gazetteer: Gazetteer, demonyms: bool) -> list[tuple[int, i
 
 
 def _short_word(written: str, key: str, gazetteer: Gazetteer) -> bool:
-    """A short capitalised common word ("Il", "Man"): a code only when written in capitals."""
-    return len(written) <= 3 and not written.isupper() and gazetteer.is_common(key)
+    """A short capitalised common word ("Il", "Man"): a code only when written in capitals.
+
+    Two-letter names in mixed case are pronouns and particles ("Il", "On", "Du") far more
+    often than places, whatever the gazetteer's word list says.
+    """
+    if written.isupper() or len(written) > 3:
+        return False
+    return len(written) <= 2 or gazetteer.is_common(key)
 
 
 def _not_a_place(text: str, start: int, end: int, org_spans: Sequence[tuple[int, int]]) -> bool:

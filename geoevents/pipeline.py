@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 __all__ = ["parse", "open_gazetteer", "toponyms", "unknown_locatives"]
 
+# Mention-filter probability a name needs to become a map place (geoparsing output uses the
+# filter's own threshold): lower, because a missed strike site costs more than a plain place.
+MAP_FILTER_THRESHOLD = 0.25
+
 
 @functools.lru_cache(maxsize=4)
 def _open_gazetteer(path: str | None, progress: bool) -> Gazetteer:
@@ -77,7 +81,8 @@ def parse(
     assert language is not None
     sentences = split_sentences(article.text)
     mentions = find_mentions(article.text, sentences, gazetteer=gz)
-    places = list(resolve(mentions, gazetteer=gz, text=article.text))
+    places = list(resolve(mentions, gazetteer=gz, text=article.text, lang=language,
+                          threshold=MAP_FILTER_THRESHOLD))
     if geocoder is not None:
         places.extend(_geocode_unknown(article.text, sentences, mentions, geocoder))
         places.sort(key=lambda p: p.mention.start)
@@ -199,7 +204,8 @@ def toponyms(
     gz = gazetteer if gazetteer is not None else open_gazetteer()
     sentences = split_sentences(text)
     mentions = find_mentions(text, sentences, gazetteer=gz, demonyms=True)
-    places = resolve(mentions, gazetteer=gz, text=text)
+    language = lang if lang not in (None, "", "auto") else detect_language(text)
+    places = resolve(mentions, gazetteer=gz, text=text, lang=language)
     return [place_json(p) for p in places]
 
 

@@ -248,22 +248,31 @@ def resolve(
     text: str,
     model: Ranker | None = None,
     filter_mentions: bool = True,
+    threshold: float | None = None,
+    lang: str | None = None,
 ) -> tuple[Place, ...]:
     """Resolve each mention to its best-scoring gazetteer entry.
 
     Mentions without candidates are dropped. One sense per document: every mention with the
     same key gets the place chosen for the key's best-supported occurrence. With
     ``filter_mentions`` the shipped mention filter drops names that are not places in context
-    (judged once per key: the best-supported occurrence decides for all).
+    (judged once per key: the best-supported occurrence decides for all); curated and user
+    places (entry priority >= 2) are kept whatever it says, as the corpora it learned from
+    have none of them. The filter learned from English news: for a text in another ``lang``
+    it is not applied. ``threshold`` overrides the filter's shipped probability threshold
+    (the map pipeline asks for less evidence than corpus geoparsing: a missed strike site
+    costs more there than a spurious plain place).
     """
     resolutions = resolve_scored(mentions, gazetteer=gazetteer, text=text, model=model)
-    keep = mention_filter() if filter_mentions else None
+    keep = mention_filter() if filter_mentions and lang in (None, "", "en") else None
     if keep is not None:
+        cut = keep.threshold if threshold is None else threshold
         values = mention_features(resolutions, text=text, gazetteer=gazetteer)
         probability = {r.mention.key: 0.0 for r in resolutions}
         for r, v in zip(resolutions, values, strict=True):
             probability[r.mention.key] = max(probability[r.mention.key], keep.probability(v))
-        resolutions = [r for r in resolutions if probability[r.mention.key] >= keep.threshold]
+        resolutions = [r for r in resolutions if probability[r.mention.key] >= cut
+                       or r.candidate.entry.priority >= 2]
     places = []
     for r in resolutions:
         entry = r.candidate.entry
