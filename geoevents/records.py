@@ -148,7 +148,9 @@ def _event_category(event: Event) -> str | None:
         return None
     if event.role is Role.TARGET and event.is_violent:
         return "strike"
-    if event.role is Role.BASE:
+    if event.role is Role.BASE and event.place.geo_precision <= 2:
+        # "troops deployed in Iraq" says nothing about where a base is: a country or region
+        # stays a plain place, not a base marker in its middle.
         return "base"
     return None
 
