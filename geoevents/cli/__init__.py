@@ -30,9 +30,16 @@ app.command("toponyms")(toponyms_command)
 app.command("export")(export_command)
 
 # Sub-commands implemented in their own modules (each importable without heavy dependencies).
+from .batch import batch_command  # noqa: E402
 from .evaluate import evaluate_command  # noqa: E402
+from .gazetteer import app as gazetteer_app  # noqa: E402
+from .geocode import cache_app, geocode_command  # noqa: E402
 
+app.command("geocode")(geocode_command)
+app.add_typer(cache_app, name="cache")
+app.add_typer(gazetteer_app, name="gazetteer")
 app.command("evaluate")(evaluate_command)
+app.command("batch")(batch_command)
 
 
 def _fail(message: str, code: int) -> NoReturn:
