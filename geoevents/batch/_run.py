@@ -121,7 +121,7 @@ def run_batch(
     gazetteer: str | os.PathLike[str] | None = None,
     encoding: str = "utf-8",
     max_bytes: int = MAX_ARTICLE_BYTES,
-    chunk_size: int = 16,
+    chunk_size: int | None = None,
     retry_errors: bool = False,
     write: bool = True,
     title: str | None = None,
@@ -150,7 +150,8 @@ def run_batch(
     gazetteer
         Gazetteer index path (default: the embedded one), opened once per worker process.
     chunk_size
-        Documents sent to a worker at a time.
+        Documents sent to a worker at a time (default 16 locally, 64 on Dask, where each task
+        costs more to schedule).
     retry_errors
         Parse again documents whose parsing failed in an earlier run.
     write
@@ -171,6 +172,8 @@ def run_batch(
     """
     from ..sources import parse_date
 
+    if chunk_size is None:
+        chunk_size = 16 if scheduler is None else 64
     if chunk_size < 1:
         raise UsageError(f"chunk size must be at least 1, not {chunk_size}")
     anchor = parse_date(date, what="--date") if not isinstance(date, dt.date) else date

@@ -46,8 +46,10 @@ def batch_command(
     encoding: EncodingOpt = "utf-8",
     max_size: MaxSizeOpt = MAX_ARTICLE_BYTES // (1024 * 1024),
     chunk_size: Annotated[
-        int, typer.Option("--chunk-size", help="Documents sent to a worker at a time.", min=1)
-    ] = 16,
+        int | None,
+        typer.Option("--chunk-size", help="Documents sent to a worker at a time [default: 16, "
+                     "64 on Dask].", min=1, show_default=False),
+    ] = None,
     retry_errors: Annotated[
         bool, typer.Option("--retry-errors", help="Parse again documents that failed before.")
     ] = False,

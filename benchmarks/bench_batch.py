@@ -1,0 +1,137 @@
+"""Batch throughput: documents per second with 1 and 2 local workers (and a 2-worker Dask cluster).
+
+Target (issue 8): on this 2-core machine, 2 workers >= 1.7x the documents/s of one.
+Feeds: generated short dispatches (tests/batch/batch_generator.py) and real news text (the
+LGL and GeoVirus evaluation articles in ../shared/eval, repeated with a marker so every
+document is new to the batch). Every run starts from an empty batch folder; the gazetteer
+index is built before timing. Outputs are rebuilt separately (`rebuild` rows).
+
+Run: python benchmarks/bench_batch.py [--docs N] [--no-dask]
+Writes benchmarks/results/batch.json and prints a markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "batch"))
+EVAL = ROOT.parent / "shared" / "eval"
+
+import batch_generator  # noqa: E402
+
+
+def _news_feed(path: Path, n: int) -> Path | None:
+    texts = []
+    for name in ("LGL.gold.jsonl", "GeoVirus.gold.jsonl"):
+        file = EVAL / name
+        if file.exists():
+            with file.open(encoding="utf-8") as handle:
+                texts.extend(json.loads(line)["text"] for line in handle if line.strip())
+    if not texts:
+        return None
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            # A different last line per copy: same parsing work, a new content hash.
+            text = f"{texts[i % len(texts)]}\n(copy {i // len(texts)})"
+            out.write(json.dumps({"id": f"news-{i:06d}", "text": text, "date": "2020-06-01"}) + "\n")
+    return path
+
+
+def _run(feed: Path, workers: int, scheduler: Any = None, chunk_size: int | None = None) -> dict[str, Any]:
+    from geoevents.batch import BatchState, run_batch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        start = time.perf_counter()
+        result = run_batch([feed], out, workers=workers, scheduler=scheduler,
+                           chunk_size=chunk_size, write=False)
+        wall = time.perf_counter() - start
+        with BatchState(out / "state.sqlite") as state:
+            seconds = state.seconds()
+        size = (out / "state.sqlite").stat().st_size + sum(
+            p.stat().st_size for p in out.glob("state.sqlite-*"))
+        start = time.perf_counter()
+        from geoevents.batch import rebuild_outputs
+
+        rebuild_outputs(out)
+        rebuild = time.perf_counter() - start
+    return {
+        "workers": result.workers,
+        "docs": result.parsed,
+        "wall_s": round(wall, 3),
+        "docs_per_s": round(result.parsed / wall, 1),
+        "parse_ms_mean": round(1000 * statistics.fmean(seconds), 3),
+        "parse_ms_p95": round(1000 * sorted(seconds)[int(0.95 * (len(seconds) - 1))], 3),
+        "state_bytes_per_doc": round(size / max(1, result.parsed)),
+        "rebuild_outputs_s": round(rebuild, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=3000)
+    parser.add_argument("--no-dask", action="store_true")
+    args = parser.parse_args()
+
+    import geoevents
+
+    geoevents.open_gazetteer(progress=False)  # build the index before anything is timed
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        feeds = {"generated": batch_generator.write_jsonl(Path(tmp) / "gen.jsonl", args.docs)}
+        news = _news_feed(Path(tmp) / "news.jsonl", args.docs // 2)
+        if news is not None:
+            feeds["news"] = news
+        cluster = None
+        if not args.no_dask:
+            try:
+                from distributed import LocalCluster
+
+                cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=40)
+            except ImportError:
+                cluster = None
+        try:
+            for name, feed in feeds.items():
+                base = None
+                for mode, workers, scheduler in (
+                    ("serial", 1, None), ("processes", 2, None),
+                    *((("dask", 1, cluster.scheduler_address),) if cluster else ()),
+                ):
+                    row = {"feed": name, "mode": mode, **_run(feed, workers, scheduler)}
+                    base = base or row["docs_per_s"]
+                    row["speedup"] = round(row["docs_per_s"] / base, 2)
+                    rows.append(row)
+                    print(json.dumps(row), file=sys.stderr)
+        finally:
+            if cluster is not None:
+                cluster.close()
+
+    report = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "rows": rows,
+    }
+    target = ROOT / "benchmarks" / "results" / "batch.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    columns = ["feed", "mode", "workers", "docs", "wall_s", "docs_per_s", "speedup",
+               "parse_ms_mean", "parse_ms_p95", "state_bytes_per_doc", "rebuild_outputs_s"]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for row in rows:
+        print("| " + " | ".join(str(row[c]) for c in columns) + " |")
+
+
+if __name__ == "__main__":
+    main()
