@@ -120,6 +120,10 @@ class Document:
     date: str | None = None
 
 
+Documents = Mapping[Any, Document]
+"""Documents by id (keys are ``str`` or ``int`` ids; ``Any`` because Mapping keys are invariant)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Scores:
     """Geoparsing metrics of one system on one gold set.
@@ -245,7 +249,7 @@ def match_spans(gold: Sequence[Toponym], pred: Sequence[Toponym]) -> list[tuple[
     return pairs
 
 
-def score(gold: Mapping[DocId, Document], pred: Mapping[DocId, Document]) -> Scores:
+def score(gold: Documents, pred: Documents) -> Scores:
     """Score predictions against gold.
 
     Parameters
@@ -303,7 +307,7 @@ def score(gold: Mapping[DocId, Document], pred: Mapping[DocId, Document]) -> Sco
     )
 
 
-def outcomes(gold: Mapping[DocId, Document], pred: Mapping[DocId, Document]) -> Iterator[Outcome]:
+def outcomes(gold: Documents, pred: Documents) -> Iterator[Outcome]:
     """Every gold and predicted toponym's fate under :func:`score`'s matching, document by document.
 
     Within a document: gold toponyms in order (matched or missed), then unmatched predictions.
@@ -496,7 +500,7 @@ def read_gold(path: str | os.PathLike[str], *, require_text: bool = False) -> di
 
 
 def read_predictions(
-    path: str | os.PathLike[str], gold: Mapping[DocId, Document],
+    path: str | os.PathLike[str], gold: Documents,
 ) -> dict[DocId, Document]:
     """Read a system's JSONL output and check it against the gold documents.
 
@@ -513,7 +517,7 @@ def read_predictions(
 
 
 def parse_predictions(
-    records: Iterable[tuple[int, Mapping[str, Any]]], gold: Mapping[DocId, Document], source: str,
+    records: Iterable[tuple[int, Mapping[str, Any]]], gold: Documents, source: str,
 ) -> dict[DocId, Document]:
     """Validate prediction records against the gold documents (see :func:`read_predictions`).
 
@@ -567,7 +571,7 @@ Toponymizer = Callable[..., list[dict[str, Any]]]
 
 
 def predict(
-    gold: Mapping[DocId, Document],
+    gold: Documents,
     *,
     date: str | None = None,
     lang: str = "en",

@@ -9,6 +9,7 @@ import random
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from geopy.distance import great_circle
@@ -140,7 +141,8 @@ def _random_corpus(rng: random.Random, n_docs: int) -> tuple[list[dict], list[di
     gold_docs, pred_docs = [], []
     for d in range(n_docs):
         text = "x" * rng.randint(50, 400)
-        gold_t, pred_t = [], []
+        gold_t: list[dict[str, Any]] = []
+        pred_t: list[dict[str, Any]] = []
         for _ in range(rng.randint(0, 12)):
             start = rng.randrange(0, len(text) - 12)
             end = start + rng.randint(1, 11)
