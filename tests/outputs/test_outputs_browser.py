@@ -130,8 +130,20 @@ def _reveal(driver, fid: int):
 
 
 def _open_popup(driver, fid: int) -> str:
-    """Reveal record ``fid``, click its marker, return the popup text."""
-    _reveal(driver, fid).click()
+    """Reveal record ``fid``, click its marker, return the popup text.
+
+    When another layer's symbol covers the marker's centre, zoom in on it, as a user would.
+    """
+    from selenium.common.exceptions import ElementClickInterceptedException
+
+    for _ in range(12):
+        try:
+            _reveal(driver, fid).click()
+            break
+        except ElementClickInterceptedException:
+            driver.execute_script("geoevents.maps[0].zoomIn(1, {animate: false})")
+    else:
+        raise AssertionError(f"marker {fid} stays covered at every zoom")
     text = _wait(
         driver,
         "const p = document.querySelector('.leaflet-popup-content'); return p && p.innerText",
