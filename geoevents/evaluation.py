@@ -685,7 +685,10 @@ def evaluate(
     full_gold = read_gold(gold_path, require_text=run_ours)
     gold = dict(list(full_gold.items())[:limit]) if limit is not None else full_gold
     # read every file before the (slow) geoparser runs, so a typo fails fast
-    systems = [(system_name(p, gold_path), read_predictions(p, full_gold)) for p in predictions]
+    names = [system_name(p, gold_path) for p in predictions]
+    # two files with one stem (runs/a/x.jsonl, runs/b/x.jsonl) keep their paths apart
+    names = [str(p) if names.count(n) > 1 else n for n, p in zip(names, predictions, strict=True)]
+    systems = [(n, read_predictions(p, full_gold)) for n, p in zip(names, predictions, strict=True)]
     results = [SystemResult(system=name, scores=score(gold, docs)) for name, docs in systems]
     if run_ours:
         records, seconds = predict(gold, date=date, lang=lang, toponyms=toponyms,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from geoevents.errors import GeoeventsError
 from geoevents.evaluation import (
     EvaluationError,
+    evaluate,
     read_gold,
     read_predictions,
     score,
@@ -155,3 +157,14 @@ def test_system_names_drop_the_corpus_prefix() -> None:
     assert system_name("runs/ours.jsonl", "eval/LGL.gold.jsonl") == "ours"
     assert system_name("LGL.jsonl", "LGL.gold.jsonl") == "LGL"
     assert system_name("GeoVirus.Yahoo.jsonl") == "GeoVirus.Yahoo"
+
+
+def test_files_with_one_stem_keep_distinct_names(tmp_path: Path) -> None:
+    for run in ("a", "b"):
+        (tmp_path / run).mkdir()
+        shutil.copy(FIXTURES / "pred_small.jsonl", tmp_path / run / "LGL.sys.jsonl")
+    results = evaluate(GOLD, [tmp_path / "a" / "LGL.sys.jsonl", tmp_path / "b" / "LGL.sys.jsonl",
+                              FIXTURES / "pred_small.jsonl"])
+    assert [r.system for r in results] == [str(tmp_path / "a" / "LGL.sys.jsonl"),
+                                           str(tmp_path / "b" / "LGL.sys.jsonl"), "pred_small"]
+    assert results[0].scores == results[1].scores == results[2].scores
