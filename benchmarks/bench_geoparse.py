@@ -12,7 +12,7 @@ Targets: the LGL run (588 documents) <= 30 s once the gazetteer is open; scoring
 LGL well under 1 s.
 
 Run: python benchmarks/bench_geoparse.py [--eval-dir DIR] [--corpus LGL --corpus GeoVirus]
-     [--limit N] [--no-write]
+     [--limit N] [--no-write] [--errors N]
 """
 
 from __future__ import annotations
@@ -26,13 +26,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from geoevents._io import atomic_write
 from geoevents.evaluation import (
+    Documents,
     Scores,
+    outcomes,
     parse_predictions,
     predict,
     read_gold,
@@ -73,8 +76,33 @@ def _agrees(ours: Scores, ref: dict[str, float]) -> bool:
     return True
 
 
+def _print_errors(corpus: str, gold: Documents, pred: Documents, top: int) -> None:
+    """The most frequent surface forms our geoparser misses, misplaces or invents."""
+    counts: dict[str, Counter[str]] = {"missed": Counter(), "far": Counter(),
+                                       "spurious": Counter(), "unplaced": Counter()}
+    far_to: dict[str, Counter[str]] = {}
+    for o in outcomes(gold, pred):
+        if o.kind == "correct":
+            continue
+        span = o.gold if o.gold is not None else o.pred
+        assert span is not None
+        text = gold[o.doc_id].text or ""
+        surface = text[span.start:span.end]
+        counts[o.kind][surface] += 1
+        if o.kind == "far" and o.pred is not None:
+            far_to.setdefault(surface, Counter())[o.pred.name] += 1
+    for kind, counter in counts.items():
+        if not counter:
+            continue
+        items = []
+        for name, n in counter.most_common(top):
+            where = f" -> {far_to[name].most_common(1)[0][0]}" if kind == "far" else ""
+            items.append(f"{name}{where} ({n})")
+        sys.stderr.write(f"{corpus} {kind} ({sum(counter.values())}): {'; '.join(items)}\n")
+
+
 def run_corpus(corpus: str, eval_dir: Path, limit: int | None, write: bool,
-               ref: ModuleType | None) -> dict[str, Any]:
+               ref: ModuleType | None, errors: int = 0) -> dict[str, Any]:
     gold_path = eval_dir / f"{corpus}.gold.jsonl"
     full_gold = read_gold(gold_path, require_text=True)
     gold = dict(list(full_gold.items())[:limit]) if limit is not None else full_gold
@@ -88,8 +116,11 @@ def run_corpus(corpus: str, eval_dir: Path, limit: int | None, write: bool,
     score_s: dict[str, float] = {}
     parity: dict[str, bool] = {}
     started = time.perf_counter()
-    systems[OURS] = score(gold, parse_predictions(enumerate(records, 1), gold, "ours"))
+    ours_docs = parse_predictions(enumerate(records, 1), gold, "ours")
+    systems[OURS] = score(gold, ours_docs)
     score_s[OURS] = time.perf_counter() - started
+    if errors:
+        _print_errors(corpus, gold, ours_docs, errors)
     if ref is not None and limit is None:
         parity[OURS] = _agrees(systems[OURS], ref.score(ref.load(str(gold_path)),
                                                        ref.load(str(ours_path))))
@@ -179,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", choices=["LGL", "GeoVirus"])
     parser.add_argument("--limit", type=int, default=None, help="first N documents only (smoke)")
     parser.add_argument("--no-write", action="store_true", help="write no result files")
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="print our N most frequent misses, misplacements and inventions")
     args = parser.parse_args(argv)
     corpora = args.corpus or ["LGL", "GeoVirus"]
     if not (args.eval_dir / f"{corpora[0]}.gold.jsonl").exists():
@@ -193,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     geoevents.toponyms("Warm-up in Paris.", lang="en")  # opens the gazetteer once
     open_s = time.perf_counter() - started
 
-    runs = [run_corpus(c, args.eval_dir, args.limit, write, ref) for c in corpora]
+    runs = [run_corpus(c, args.eval_dir, args.limit, write, ref, args.errors) for c in corpora]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     table = markdown(runs, open_s, peak_mb)
     print(table)

@@ -39,6 +39,7 @@ __all__ = [
     "EARTH_RADIUS_KM",
     "UNPLACED_KM",
     "Document",
+    "Documents",
     "EvaluationError",
     "Outcome",
     "Scores",
