@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["ActorMention", "find_actors", "ACTORS"]
+__all__ = ["ActorMention", "find_actors", "ACTORS", "STATE_COUNTRY"]
 
 # canonical -> alternatives (regex fragments, case-insensitive, matched as whole words)
 ACTORS: dict[str, str] = {
@@ -45,6 +45,7 @@ ACTORS: dict[str, str] = {
     "Ethiopia": r"éthiopie|ethiopia|éthiopiens?|ethiopian",
     "Burkina Faso": r"burkina\s+faso|burkinabés?|burkinabe",
     "Niger": r"niger|nigériens?|nigérien",
+    "Islamic Resistance in Iraq": r"islamic\s+resistance\s+in\s+iraq|résistance\s+islamique\s+(?:en|d['’])\s*irak",
     "Hezbollah": r"hezbollah|hizbollah|hizballah",
     "Hamas": r"hamas",
     "Islamic Jihad": r"jihad\s+islamique|islamic\s+jihad",
@@ -63,6 +64,16 @@ ACTORS: dict[str, str] = {
     "JNIM": r"jnim|gsim",
     "Hayat Tahrir al-Sham": r"hayat\s+tahrir\s+al-cham|hayat\s+tahrir\s+al-sham|hts|htc",
     "Coalition": r"(?:la\s+|the\s+)coalition(?:\s+internationale|\s+menée\s+par\s+les\s+états-unis|\s+led\s+by\s+the\s+united\s+states|-led)?|us-led\s+coalition",
+}
+
+# ISO 3166-1 alpha-2 of the states above: "côté israélien" points at events in IL.
+STATE_COUNTRY: dict[str, str] = {
+    "Iran": "IR", "United States": "US", "Israel": "IL", "Russia": "RU", "Ukraine": "UA",
+    "Iraq": "IQ", "Syria": "SY", "Turkey": "TR", "Saudi Arabia": "SA", "United Arab Emirates": "AE",
+    "Yemen": "YE", "Lebanon": "LB", "Pakistan": "PK", "India": "IN", "Afghanistan": "AF",
+    "France": "FR", "United Kingdom": "GB", "China": "CN", "Azerbaijan": "AZ", "Armenia": "AM",
+    "Sudan": "SD", "Egypt": "EG", "Jordan": "JO", "Libya": "LY", "Mali": "ML", "Nigeria": "NG",
+    "Somalia": "SO", "Ethiopia": "ET", "Burkina Faso": "BF", "Niger": "NE",
 }
 
 # Groups whose short names collide with common words are only accepted in upper case.

@@ -24,21 +24,26 @@ _INJURED = (
     r"injur(?:ed|ies|y)|wounded|hurt|wounds|concussions?|brain\s+injur(?:y|ies)"
 )
 _KILL_VERB = r"tuant|tué|tuer|faisant|fait|killing|killed|kill|leaving|left|claiming"
-_WORD = r"[^\W\d][\w'’-]*"
+_PERSON = (
+    r"woman|man|child|boy|girl|soldier|civilian|person|policeman|officer|teenager|"
+    r"femme|homme|enfant|garçon|fillette|soldat|militaire|civil|policier|adolescent|palestinien|israélien"
+)
+_WORD = r"[^\W\d][\w'’.-]*"
 _GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)\b{_WORD}\s+){{0,5}}"
 
 _PATTERNS = [
     # "aucune troupe américaine n'a été tuée", "no one was hurt", "aucun blessé"
-    ("zero", rf"(?P<z>aucune?|no|none|personne|nobody|no\s+one|pas\s+de|sans)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies))"),
+    ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies))"),
     # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
-    ("verb", rf"(?:{_KILL_VERB})\s+{_NUM}\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
+    ("verb", rf"(?:{_KILL_VERB})\s+(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
     # "3 soldats tués", "des dizaines ont subi des traumatismes", "five people were wounded"
     ("count", rf"{_NUM}\s+{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _KILLED_RE = re.compile(rf"^(?:{_KILLED})$", re.IGNORECASE)
 _INJURED_RE = re.compile(rf"^(?:{_INJURED})$", re.IGNORECASE)
-_NO_REPORT = re.compile(r"reports?\s+of|signalé|immédiatement|immediate|information", re.IGNORECASE)
+# "no immediate reports of casualties" says nothing; "aucune victime n'a été signalée" says none
+_NO_REPORT = re.compile(r"immédiat|immediate|information|\byet\b|pas\s+encore|unclear|word\s+on", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +94,16 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
             ]
         field = "injuries" if _INJURED_RE.match(what) else "fatalities"
         return [CasualtyMention(start, end, words, field, 0)]
-    value = parse_number(match.group("n"))
+    value = 1 if kind == "verb" and match.group("one") else parse_number(match.group("n") or "")
     if value is None:
         return []
     if kind == "verb":
+        more = _AND_MORE.match(match.string, end)
+        if more is not None and not re.search(rf"{_INJURED}|{_KILLED}", more.group(0), re.IGNORECASE):
+            extra = parse_number(more.group("n"))
+            if extra is not None:
+                value += extra  # "killing 60 Afghans and 13 U.S. troops"
+                end, words = more.end(), match.string[start:more.end()]
         verb = words.split()[0].lower()
         if _INJURED_RE.match(what):
             field = "injuries"
@@ -105,8 +116,12 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
     return [CasualtyMention(start, end, words, field, value)]
 
 
+_AND_MORE = re.compile(
+    rf"\s+(?:and|et)\s+(?:at\s+least\s+|au\s+moins\s+)?(?P<n>{NUMBER_PATTERN})\s+{_WORD}(?:\s+{_WORD})?(?=\s*(?:[,.;]|$|\s+(?:said|selon|according|officials)))",
+    re.IGNORECASE,
+)
 _AND_WOUNDED = re.compile(
-    rf"(?:et|and)\s+(?:a\s+|ont\s+)?(?:wounded|injured|blessé|blessant|injuring|wounding)\s+{_NUM}",
+    rf"(?:et|and)\s+(?:a\s+|ont\s+|en\s+)?(?:wounded|injured|blessé|blessant|injuring|wounding)\s+{_NUM}",
     re.IGNORECASE,
 )
 

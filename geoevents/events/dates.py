@@ -13,6 +13,8 @@ Rules (documented because news dates are ambiguous):
   date; "mardi dernier" / "last Tuesday" the latest strictly before it.
 * Without an article date only what the text gives is kept: an explicit year gives a full
   date; anything else gives ``date=None`` with the precision the words carry (1 for a day).
+* Vague spans ("ces dernières semaines", "in recent weeks") give no date (precision 4) and
+  stop the sentence from borrowing the date of the sentences before it.
 * Numeric dates ("08/01/2020") go through dateparser with the language's day/month order;
   dateparser is imported lazily and its parser cached per language.
 """
@@ -77,6 +79,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("this_week", r"cette\s+semaine|(?:earlier\s+)?this\s+week|en\s+début\s+de\s+semaine"),
     ("last_month", r"le\s+mois\s+dernier|last\s+month"),
     ("weekday", rf"(?P<bw>{_W})(?!\s+(?:dernier|prochain))"),
+    (
+        "vague",
+        r"(?:ces|les)\s+(?:dernières\s+semaines|derniers\s+(?:jours|mois))|récemment|"
+        r"depuis\s+(?:des|plusieurs)\s+(?:semaines|mois)|in\s+recent\s+(?:weeks|days|months)|"
+        r"recently|for\s+(?:weeks|months)|over\s+the\s+past\s+(?:few\s+)?(?:weeks|days|months)",
+    ),
 ]
 _DATE_RE = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})(?!\w))" for name, pattern in _PATTERNS),
@@ -213,6 +221,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, lang: str) -> 
         first = dt.date(year, month, 1)
         last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
         return _span(m, first, last, 3)
+    if kind == "vague":  # "in recent weeks": the text dates it, but to no day
+        return _span(m, None, None, 4)
     if anchor is None:
         precision = {"last_week": 2, "this_week": 2, "last_month": 3}.get(kind, 1)
         return _span(m, None, None, precision)

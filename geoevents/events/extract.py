@@ -3,20 +3,29 @@
 Only sentences with a cue (trigger, weapon, base word) or a casualty statement get any work;
 everything is compiled regexes. Per sentence:
 
-1. weapons, triggers (ambiguous verbs need a weapon), dates, quantities, actors, casualties;
-2. each place gets a role: origin ("tirés depuis l'Iran"), actor (subject or agent, not an
-   event place), base (base noun, stationing clause, base feature), target (any other place
-   in a sentence with a violent trigger); a dateline is nothing;
-3. each target is bound to its nearest violent trigger (a trigger before the place is
-   preferred); the event type comes from the trigger kind and the weapon; quantity and
-   weapon are read in the stretch of text between the neighbouring targets, so "11 missiles
-   à A, et un autre à B" gives 11 to A and 1 to B;
-4. a country-level place is dropped when a finer place of the same country and role is in
-   the sentence ("Ain al-Assad, en Irak");
-5. simple coreference: a target with no actor/date/weapon takes those of the previous
-   violent event up to two sentences back; a sentence with casualty counts and no event
-   gives them to the events of the previous sentence: a "none" statement to each event,
-   a count to the first event only (so totals are not doubled).
+1. weapons, triggers (ambiguous verbs need a weapon in the sentence or the one before),
+   dates, quantities, actors, casualties;
+2. each place gets a role: origin ("tirés depuis l'Iran"), actor (a country or capital
+   with no preposition: "L'Iran a lancé", "Washington accuse"; an agent "par l'Iran"),
+   base (base noun, stationing clause, base feature), target (a place whose nearest
+   trigger is violent); datelines, sources ("selon le gouverneur de X") and places inside
+   an actor's name ("Islamic Resistance in Iraq") are nothing;
+3. each target is bound to its nearest violent trigger (one before the place preferred);
+   the event type comes from the trigger kind and the weapon; quantity and weapon are read
+   in the stretch of text between the neighbouring targets, so "11 missiles à A, et un
+   autre à B" gives 11 to A and 1 to B; the first count of the stretch wins ("une vingtaine
+   de roquettes et plusieurs drones");
+4. containers: a country or region is dropped when a finer place of the same country has
+   the same role in the sentence ("Ain al-Assad, en Irak"), or, across the article, the same
+   event type and date;
+5. coreference for the simple cases: actor, date and weapon of a target that has none come
+   from up to two sentences back; "cette base" / "this base" points at the last base;
+   casualty counts in a sentence with no event go to the previous events (a "none" to each,
+   a count to the first, or to those in the country a demonym names: "côté israélien");
+   a claim or blame sentence ("L'EI a revendiqué l'attaque", "He blamed al-Shabaab") names
+   the actor of the previous events unless it is denied.
+6. an event that has not happened (future, hypothetical) has no date; a negated one keeps
+   only a date of its own sentence.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from ..model import Article, Event, Evidence, Place, Role, Sentence, Status
-from .actors import ActorMention, find_actors
+from .actors import STATE_COUNTRY, ActorMention, find_actors
 from .casualties import CasualtyMention, find_casualties
 from .dates import DateSpan, find_dates
 from .merge import merge_events
@@ -68,17 +77,63 @@ __all__ = ["extract_events"]
 
 _VIOLENT_KINDS = frozenset({"strike", "attack", "battle", "explosion", "intercept"})
 _CASUALTY_CUE = re.compile(
-    r"tu[ée]|mort|bless|décè|péri|victime|traumat|kill|dead|died|death|injur|wound|hurt|casualt|fatalit",
+    r"tu[ée]|tua|mort|bless|décè|péri|victime|traumat|kill|dead|died|death|injur|wound|hurt|"
+    r"casualt|fatalit",
     re.IGNORECASE,
+)
+_CLAIM_CUE = re.compile(
+    r"\b(?:(?P<claim>revendiqu\w*|claim\w*)|(?P<blame>blam\w+|attribu\w+|accus\w+|imput\w+))",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?:dément\w*|démenti\w*|nie|nient|nié\w*|denied|denies|denying|rejet\w+|rejected)\b|"
+    r"\bn['’](?:a|ont)\s+pas\s+été\s+revendiqu|\bnot\s+(?:been\s+)?claimed",
+    re.IGNORECASE,
+)
+_SPONSOR = re.compile(
+    r"(?:soutenue?s?\s+par|backed\s+by|supported\s+by|liée?s?\s+à|proches?\s+de|affiliée?s?\s+à|"
+    r"pro-)\s*(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:selon|d['’]après|according\s+to)\b[^,;:.]{0,60}$", re.IGNORECASE
 )
 _CIVILIAN_CUE = re.compile(
     r"\b(?:civils?|civilians?|villageois|villagers?|habitants|residents|fidèles|worshippers|"
     r"passants|marché|market|école|school|élèves|pupils|femmes|women|enfants|children|"
-    r"réfugiés|refugees|déplacés)\b",
+    r"réfugiés|refugees|déplacés|foule|crowds?)\b",
+    re.IGNORECASE,
+)
+_VICTIM_CUE = re.compile(
+    r"\b(?:tu[ée]s?|tuée?s|blessée?s?|killed|wounded|injured|died|morts?)\b", re.IGNORECASE
+)
+_FORCE_NOUNS = (
+    r"troupes|troops|soldats|soldiers|militaires|forces|marines|service\s*members|personnel|"
+    r"bases?|outposts?|avant-postes?|garrisons?|garnisons?|contingents?"
+)
+_FORCE_BEFORE = re.compile(
+    rf"\b(?:{_FORCE_NOUNS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+the\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+_FORCE_AFTER = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{_FORCE_NOUNS})\b", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:cette|la\s+même|ladite|this|that|the\s+same)\s+(?P<noun>base|installation|garnison|"
+    r"garrison|outpost|facility|ville|localité|city|town|village)\b",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(
+    r"^\s*(?:,|et|and|ou|or|puis)\s*(?:l['’]|le\s+|la\s+|les\s+|the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_CONTAINER_LEFT = re.compile(
+    r"\b(?:dans|in|en|au|inside|within|of)\s+(?:the\s+|le\s+|la\s+|l['’])?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:de|du|d['’]|of)\s*)?(?:la\s+|le\s+|l['’]|the\s+)?"
+    r"(?:(?:province|région|region|governorate|gouvernorat|state|état|oblast|district)\s+"
+    r"(?:de\s+|d['’]|du\s+|of\s+)?)?$",
     re.IGNORECASE,
 )
 _COREF_DISTANCE = 2  # sentences
-_COORDINATION = re.compile(r"^\s*(?:,|et|and|ou|or|puis)\s*(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$", re.IGNORECASE)
+_COARSE = frozenset({"country", "admin1", "region", "admin2"})
 _SpanT = TypeVar("_SpanT", QuantityMention, WeaponMention)
 
 
@@ -86,10 +141,32 @@ _SpanT = TypeVar("_SpanT", QuantityMention, WeaponMention)
 class _Context:
     """What later sentences may refer back to."""
 
-    last_violent: list[tuple[int, int]] = field(default_factory=list)  # (sentence, event index)
-    last_date: tuple[int, DateSpan, int] | None = None  # (sentence, date, absolute start)
+    article: Article
+    sentences: Sequence[Sentence]
+    lang: str
+    events: list[Event] = field(default_factory=list)
+    last_group: tuple[int, list[int]] | None = None  # sentence, indices of its violent targets
     last_actor: tuple[int, str, Evidence] | None = None
     last_weapon: tuple[int, str] | None = None
+    last_violent_sentence: int | None = None
+    recent_places: list[tuple[int, Place, bool]] = field(default_factory=list)  # (sentence, place, is base)
+    dates: dict[int, list[DateSpan]] = field(default_factory=dict)
+
+    def dates_of(self, index: int) -> list[DateSpan]:
+        if index not in self.dates:
+            self.dates[index] = find_dates(
+                self.sentences[index].text, self.article.date, lang=self.lang
+            )
+        return self.dates[index]
+
+    def inherited_date(self, index: int) -> tuple[DateSpan, Evidence] | None:
+        for back in range(index - 1, max(-1, index - 1 - _COREF_DISTANCE), -1):
+            spans = self.dates_of(back)
+            if spans:
+                span = spans[-1]
+                sentence = self.sentences[back]
+                return span, _evidence("date", sentence, span.start, span.end)
+        return None
 
 
 def extract_events(
@@ -118,53 +195,48 @@ def extract_events(
     by_sentence: dict[int, list[Place]] = {}
     for place in places:
         by_sentence.setdefault(place.mention.sentence, []).append(place)
-    events: list[Event] = []
-    context = _Context()
+    context = _Context(article, sentences, lang)
     for index, sentence in enumerate(sentences):
         sentence_places = sorted(by_sentence.get(index, ()), key=lambda p: p.mention.start)
         cue = has_cue(sentence.text, lang)
         casualty_cue = _CASUALTY_CUE.search(sentence.text) is not None
         base_feature = any(p.feature in BASE_FEATURES for p in sentence_places)
-        if not (cue or casualty_cue or base_feature):
-            continue
-        _sentence_events(article, index, sentence, sentence_places, lang, cue, casualty_cue, events, context)
-    if not events:
+        if cue or casualty_cue or base_feature or _CLAIM_CUE.search(sentence.text):
+            _sentence_events(index, sentence, sentence_places, cue, casualty_cue, context)
+        context.recent_places.extend(
+            (index, p, p.feature in BASE_FEATURES or any(
+                e.role is Role.BASE and e.place is p for e in context.events[-8:]
+            ))
+            for p in sentence_places
+        )
+    if not context.events:
         return ()
-    return merge_events(events, within_article=True)
+    return merge_events(_drop_article_containers(context.events), within_article=True)
 
 
 def _evidence(name: str, sentence: Sentence, start: int, end: int) -> Evidence:
     return Evidence(name, sentence.start + start, sentence.start + end, sentence.text[start:end])
 
 
-def _sentence_events(
-    article: Article,
-    index: int,
-    sentence: Sentence,
-    places: list[Place],
-    lang: str,
-    cue: bool,
-    casualty_cue: bool,
-    events: list[Event],
-    context: _Context,
-) -> None:
-    text = sentence.text
-    weapons = find_weapons(text, lang) if cue else []
-    triggers = find_triggers(text, lang, has_weapon=bool(weapons)) if cue else []
-    casualties = find_casualties(text) if casualty_cue else []
-    violent = [t for t in triggers if t.kind in _VIOLENT_KINDS]
-    dates = find_dates(text, article.date, lang=lang) if (triggers or places) else []
-    quantities = find_quantities(text, weapons) if weapons else []
-    actors = find_actors(text) if violent or triggers else []
+@dataclass(slots=True)
+class _Roles:
+    targets: list[tuple[Place, int, int]] = field(default_factory=list)
+    bases: list[tuple[Place, int, int, Trigger | None]] = field(default_factory=list)
+    origins: list[tuple[Place, int, int]] = field(default_factory=list)
+    actor_spans: list[tuple[int, int]] = field(default_factory=list)
+    other_spans: list[tuple[int, int]] = field(default_factory=list)
 
-    targets: list[tuple[Place, int, int]] = []
-    bases: list[tuple[Place, int, int, Trigger | None]] = []
-    origins: list[tuple[Place, int, int]] = []
-    actor_spans: list[tuple[int, int]] = []
-    binders = [
-        t for t in triggers
-        if t.kind in _VIOLENT_KINDS or t.kind == "deploy"
-    ]
+
+def _assign_roles(
+    text: str,
+    sentence: Sentence,
+    places: Sequence[Place],
+    triggers: Sequence[Trigger],
+    violent: Sequence[Trigger],
+    actors: Sequence[ActorMention],
+) -> _Roles:
+    roles = _Roles()
+    binders = [t for t in triggers if t.kind in _VIOLENT_KINDS or t.kind == "deploy"]
     previous: tuple[int, bool] | None = None  # end and governed-ness of the previous place
     for place in places:
         start = place.mention.start - sentence.start
@@ -173,87 +245,163 @@ def _sentence_events(
             continue
         left, right = text[:start], text[end:]
         governed = has_locative_preposition(left) or (
-            previous is not None and previous[1] and _COORDINATION.match(text[previous[0]:start]) is not None
+            previous is not None
+            and previous[1]
+            and _COORDINATION.match(text[previous[0]:start]) is not None
         )
         previous = (end, governed)
-        if is_dateline(left, right):
+        if is_dateline(left, right) or _ATTRIBUTION.search(left[-70:]):
+            roles.other_spans.append((start, end))
+            continue
+        if any(a.start <= start and end <= a.end and a.end - a.start > end - start for a in actors):
+            roles.other_spans.append((start, end))  # "Islamic Resistance in Iraq"
             continue
         if violent and is_origin(left):
-            origins.append((place, start, end))
+            roles.origins.append((place, start, end))
             continue
         if violent and is_agent(left):
-            actor_spans.append((start, end))
+            roles.actor_spans.append((start, end))
             continue
-        if place.feature == "country" and not governed:
+        named_actor = place.feature in ("country",) or any(
+            a.start == start and a.end == end for a in actors
+        )
+        if named_actor and not governed:
             following = min((t.start for t in binders if t.start >= end), default=len(text))
-            if re.match(r"^\s*['’]s\b", right) or not is_passive_between(text[end:following]):
-                actor_spans.append((start, end))
+            possessive = re.match(r"^\s*['’]s\b", right) is not None
+            if possessive or not is_passive_between(text[end:following]):
+                roles.actor_spans.append((start, end))
                 continue
         base_here = place.feature in BASE_FEATURES or is_base_context(left, right)
         bound = _nearest(binders, start, end)
         if bound is not None and bound.kind in _VIOLENT_KINDS:
-            targets.append((place, start, end))
+            roles.targets.append((place, start, end))
         if base_here:
-            bases.append((place, start, end, None))
+            roles.bases.append((place, start, end, None))
         elif governed:
             trigger = _nearest(
                 [t for t in triggers if t.kind == "base" and not in_relative_clause(text, t.start)]
                 + [t for t in binders if t.kind == "deploy"],
-                start, end,
+                start,
+                end,
             )
             if (
                 trigger is not None
                 and (bound is None or bound.kind == "deploy" or trigger.kind == "base")
                 and (trigger.kind == "deploy" or abs(trigger.start - start) < 60)
             ):
-                bases.append((place, start, end, trigger))
+                roles.bases.append((place, start, end, trigger))
+        if not (bound is not None and bound.kind in _VIOLENT_KINDS) and not base_here:
+            roles.other_spans.append((start, end))
+    roles.targets = _drop_containers(roles.targets, text)
+    roles.bases = _drop_containers(roles.bases, text)
+    return roles
 
-    new_events: list[Event] = []
-    target_events = _target_events(
-        article, index, sentence, lang, targets, violent, weapons, quantities, dates, actors,
-        actor_spans, events, context,
+
+_T = TypeVar("_T", tuple[Place, int, int], tuple[Place, int, int, "Trigger | None"])
+
+
+def _drop_containers(items: list[_T], text: str) -> list[_T]:
+    """Drop a country, or a region introduced as one ("dans le nord de la bande de Gaza",
+    "in Anbar province"), when a finer place of that country has the same role."""
+    finer = {item[0].country for item in items if item[0].feature not in _COARSE and item[0].country}
+
+    def container(item: _T) -> bool:
+        place, start = item[0], item[1]
+        if place.feature not in _COARSE or place.country not in finer:
+            return False
+        return place.feature == "country" or _CONTAINER_LEFT.search(text[max(0, start - 60):start]) is not None
+
+    return [item for item in items if not container(item)]
+
+
+def _sentence_events(
+    index: int,
+    sentence: Sentence,
+    places: list[Place],
+    cue: bool,
+    casualty_cue: bool,
+    context: _Context,
+) -> None:
+    text = sentence.text
+    lang = context.lang
+    weapons = find_weapons(text, lang) if cue else []
+    recent_violence = (
+        context.last_violent_sentence is not None and index - context.last_violent_sentence <= 1
     )
-    origin_place = origins[0][0] if origins else None
-    for event in target_events:
-        if origin_place is not None and event.status is not Status.NEGATED:
-            event = replace(
-                event,
-                origin=origin_place,
-                evidence=event.evidence
-                + (_evidence("origin", sentence, origins[0][1], origins[0][2]),),
-            )
-        new_events.append(event)
-    if origin_place is not None and target_events:
-        first = target_events[0]
-        for place, start, end in origins:
-            new_events.append(
-                replace(
-                    first,
-                    place=place,
-                    role=Role.ORIGIN,
-                    origin=None,
-                    quantity=None,
-                    fatalities=None,
-                    injuries=None,
-                    evidence=(_evidence("place", sentence, start, end),)
-                    + tuple(e for e in first.evidence if e.field not in ("place", "quantity")),
-                )
-            )
-    for place, start, end, trigger in bases:
-        new_events.append(_base_event(article, sentence, lang, place, start, end, trigger, dates))
-    new_events = _drop_country_containers(new_events)
-    first_new = len(events)
-    events.extend(new_events)
+    triggers = find_triggers(text, lang, has_weapon=bool(weapons) or recent_violence) if cue else []
+    casualties = find_casualties(text) if casualty_cue else []
+    violent = [t for t in triggers if t.kind in _VIOLENT_KINDS]
+    dates = context.dates_of(index) if (triggers or places) else []
+    quantities = find_quantities(text, weapons) if weapons else []
+    actors = find_actors(text) if (triggers or casualties) else []
+
+    roles = _assign_roles(text, sentence, places, triggers, violent, actors)
+    if violent and not roles.targets:
+        roles.targets.extend(_anaphoric_targets(text, index, context))
+    blocked = [
+        (p.mention.start - sentence.start, p.mention.end - sentence.start) for p in places
+    ]
+    blocked = [span for span in blocked if span not in roles.actor_spans]
+    actor_pool = [a for a in actors if not any(s < a.end and a.start < e for s, e in blocked)]
+
+    new_events = _target_events(
+        index, sentence, roles.targets, violent, weapons, quantities, dates, actor_pool,
+        roles.actor_spans, context,
+    )
+    if roles.origins and not new_events and context.last_group is not None and (
+        index - context.last_group[0] <= _COREF_DISTANCE
+    ):
+        # "les drones ont été lancés depuis X": the strikes of the sentences before
+        group = context.last_group[1]
+        strikes = [context.events[i] for i in group]
+        origin_events = _origin_events(sentence, roles.origins, strikes)
+        for i, event in zip(group, strikes, strict=True):
+            context.events[i] = event
+        new_events.extend(origin_events)
+    else:
+        new_events.extend(_origin_events(sentence, roles.origins, new_events))
+    for place, start, end, trigger in roles.bases:
+        new_events.append(
+            _base_event(sentence, place, start, end, trigger, dates, actor_pool, context)
+        )
+    first_new = len(context.events)
+    context.events.extend(new_events)
     violent_new = [
         first_new + i for i, e in enumerate(new_events) if e.role is Role.TARGET and e.is_violent
     ]
     if casualties:
-        _attach_casualties(sentence, index, casualties, violent_new, events, context)
+        _attach_casualties(sentence, index, casualties, violent_new, actors, context)
+    if not violent_new and _CLAIM_CUE.search(text):
+        if not actors:
+            actors = find_actors(text)
+        _claimed_actor(text, sentence, index, actors, context)
+    if violent:
+        context.last_violent_sentence = index
+        subject = _subject_actor(text, violent[0], actor_pool)
+        if subject is not None:
+            context.last_actor = (
+                index, subject.actor, _evidence("actor", sentence, subject.start, subject.end)
+            )
+        if weapons:
+            context.last_weapon = (index, weapons[0].weapon)
     if violent_new:
-        context.last_violent = [(index, i) for i in violent_new]
-    if dates:
-        date = dates[0]
-        context.last_date = (index, date, sentence.start + date.start)
+        context.last_group = (index, violent_new)
+
+
+def _anaphoric_targets(text: str, index: int, context: _Context) -> list[tuple[Place, int, int]]:
+    """'Des drones ont visé cette base': the last base (or town) named shortly before."""
+    match = _ANAPHOR.search(text)
+    if match is None:
+        return []
+    wants_base = match.group("noun").lower() in (
+        "base", "installation", "garnison", "garrison", "outpost", "facility"
+    )
+    for sentence_index, place, is_base in reversed(context.recent_places):
+        if index - sentence_index > _COREF_DISTANCE:
+            break
+        if is_base == wants_base or (not wants_base and place.feature not in _COARSE):
+            return [(place, match.start(), match.end())]
+    return []
 
 
 def _nearest(
@@ -294,10 +442,8 @@ def _classify(trigger: Trigger, weapon: str | None, text: str) -> tuple[str, str
 
 
 def _target_events(
-    article: Article,
     index: int,
     sentence: Sentence,
-    lang: str,
     targets: list[tuple[Place, int, int]],
     violent: list[Trigger],
     weapons: list[WeaponMention],
@@ -305,7 +451,6 @@ def _target_events(
     dates: list[DateSpan],
     actors: list[ActorMention],
     actor_spans: list[tuple[int, int]],
-    events: list[Event],
     context: _Context,
 ) -> list[Event]:
     text = sentence.text
@@ -332,32 +477,46 @@ def _target_events(
             if weapon is not None:
                 weapon_name = weapon.weapon
                 evidence.append(_evidence("weapon", sentence, weapon.start, weapon.end))
-            elif quantity is not None and previous_weapon is not None:
-                weapon_name = previous_weapon  # "un autre": same munition as before
-        if weapon_name is None and quantity is not None and context.last_weapon:
-            weapon_name = context.last_weapon[1]
+            elif trigger.needs_weapon and not weapons and context.last_weapon and (
+                index - context.last_weapon[0] <= 1
+            ):
+                weapon_name = context.last_weapon[1]  # "trois sites ont été visés"
+            elif quantity is not None:
+                # "un autre": the munition named before, in this sentence or the last ones
+                if previous_weapon is not None:
+                    weapon_name = previous_weapon
+                elif context.last_weapon and index - context.last_weapon[0] <= _COREF_DISTANCE:
+                    weapon_name = context.last_weapon[1]
         event_type, sub_event_type = _classify(trigger, weapon_name, text)
-        status, cue = status_of(text, trigger.start, trigger.end, lang)
+        status, cue = status_of(text, trigger.start, trigger.end, context.lang)
         if cue is not None:
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
-        actor = _actor_for(text, trigger, actors, actor_spans, targets, weapons)
+        actor = _actor_for(text, trigger, actors, actor_spans, weapons)
+        actor_name: str | None = None
         if actor is not None:
             evidence.append(_evidence("actor", sentence, actor.start, actor.end))
-            actor_name: str | None = actor.actor
-        elif context.last_actor and index - context.last_actor[0] <= _COREF_DISTANCE:
+            actor_name = actor.actor
+        elif (
+            context.last_actor
+            and index - context.last_actor[0] <= _COREF_DISTANCE
+            and status is Status.ASSERTED
+            and (weapon_name is None or context.last_weapon is None or weapon_name == context.last_weapon[1])
+        ):
+            # same actor as the events just before, unless the munition changes
             actor_name = context.last_actor[1]
             evidence.append(context.last_actor[2])
-        else:
-            actor_name = None
+        date_fields = _date_fields(None)
         date = _closest_date(dates, trigger)
-        date_fields = _date_fields(date)
-        if date is not None:
+        if status in (Status.FUTURE, Status.HYPOTHETICAL):
+            pass  # it has not happened: no date
+        elif date is not None:
+            date_fields = _date_fields(date)
             evidence.append(_evidence("date", sentence, date.start, date.end))
-        elif context.last_date and index - context.last_date[0] <= _COREF_DISTANCE:
-            _, inherited, absolute = context.last_date
-            date_fields = _date_fields(inherited)
-            evidence.append(Evidence("date", absolute, absolute + len(inherited.text), inherited.text))
-        target_name = _target_for(text, trigger, actors, actor_name)
+        elif status is Status.ASSERTED:
+            inherited = context.inherited_date(index)
+            if inherited is not None:
+                date_fields = _date_fields(inherited[0])
+                evidence.append(inherited[1])
         event = Event(
             event_type=event_type,
             sub_event_type=sub_event_type,
@@ -366,11 +525,11 @@ def _target_events(
             sentence=sentence,
             status=status,
             actor=actor_name,
-            target=target_name,
+            target=_target_for(text, trigger, actors, actor_name),
             weapon=weapon_name,
             quantity=quantity.value if quantity is not None else None,
             evidence=tuple(evidence),
-            sources=(article.id,),
+            sources=(context.article.id,),
             **date_fields,
         )
         out.append(event)
@@ -378,16 +537,48 @@ def _target_events(
             previous_weapon = weapon_name
             context.last_weapon = (index, weapon_name)
         if actor is not None:
-            context.last_actor = (index, actor.actor, _evidence("actor", sentence, actor.start, actor.end))
-        if date is not None:
-            context.last_date = (index, date, sentence.start + date.start)
+            context.last_actor = (
+                index, actor.actor, _evidence("actor", sentence, actor.start, actor.end)
+            )
+    return out
+
+
+def _origin_events(
+    sentence: Sentence, origins: list[tuple[Place, int, int]], targets: list[Event]
+) -> list[Event]:
+    if not origins or not targets:
+        return []
+    origin_place, o_start, o_end = origins[0]
+    for i, event in enumerate(targets):
+        if event.status is not Status.NEGATED:
+            targets[i] = replace(
+                event,
+                origin=origin_place,
+                evidence=event.evidence + (_evidence("origin", sentence, o_start, o_end),),
+            )
+    first = targets[0]
+    out = []
+    for place, start, end in origins:
+        out.append(
+            replace(
+                first,
+                place=place,
+                role=Role.ORIGIN,
+                origin=None,
+                quantity=None,
+                fatalities=None,
+                injuries=None,
+                evidence=(_evidence("place", sentence, start, end),)
+                + tuple(e for e in first.evidence if e.field not in ("place", "quantity")),
+            )
+        )
     return out
 
 
 def _pick(items: Sequence[_SpanT], start: int, end: int, lo: int, hi: int) -> _SpanT | None:
     before = [q for q in items if lo <= q.start and q.end <= start]
     if before:
-        return before[-1]
+        return before[0]
     after = [q for q in items if q.start >= end and q.end <= hi]
     return after[0] if after else None
 
@@ -399,10 +590,9 @@ def _closest(items: Sequence[WeaponMention], trigger: Trigger) -> WeaponMention 
 
 
 def _closest_date(dates: Sequence[DateSpan], trigger: Trigger) -> DateSpan | None:
-    usable = [d for d in dates if d.date_start is not None or d.time_precision < 4]
-    if not usable:
+    if not dates:
         return None
-    return min(usable, key=lambda d: abs(d.start - trigger.start))
+    return min(dates, key=lambda d: abs(d.start - trigger.start))
 
 
 def _date_fields(date: DateSpan | None) -> dict[str, Any]:
@@ -416,37 +606,43 @@ def _date_fields(date: DateSpan | None) -> dict[str, Any]:
     }
 
 
+def _subject_actor(
+    text: str, trigger: Trigger, actors: Sequence[ActorMention]
+) -> ActorMention | None:
+    """The actor before the trigger in its clause, not governed by a preposition nor a victim."""
+    lo = clause_start(text, trigger.start)
+    before = [
+        a for a in actors
+        if lo <= a.start
+        and a.end <= trigger.start
+        and not has_locative_preposition(text[: a.start])
+        and not _SPONSOR.search(text[: a.start])
+        and not _VICTIM_CUE.search(text[a.end:trigger.start])
+    ]
+    return before[-1] if before else None
+
+
 def _actor_for(
     text: str,
     trigger: Trigger,
     actors: Sequence[ActorMention],
     actor_spans: Sequence[tuple[int, int]],
-    targets: Sequence[tuple[Place, int, int]],
     weapons: Sequence[WeaponMention],
 ) -> ActorMention | None:
-    def inside_target(a: ActorMention) -> bool:
-        return any(s <= a.start < e for _, s, e in targets)
-
-    candidates = [a for a in actors if not inside_target(a)]
-    # 1. subject before the trigger in its clause, not governed by a preposition
-    lo = clause_start(text, trigger.start)
-    before = [
-        a for a in candidates
-        if lo <= a.start and a.end <= trigger.start and not has_locative_preposition(text[: a.start])
-    ]
-    if before:
-        return before[-1]
-    # 2. agent after the trigger: "par l'EI", "by Hamas"
-    for a in candidates:
+    subject = _subject_actor(text, trigger, actors)
+    if subject is not None:
+        return subject
+    # the agent after the trigger: "par l'EI", "by Hamas"
+    for a in actors:
         if a.start >= trigger.end and is_agent(text[: a.start]):
             return a
-    # 3. a demonym on the weapon: "missiles iraniens", "Russian drones"
+    # a demonym on the weapon: "missiles iraniens", "Russian drones"
     for weapon in weapons:
-        for a in candidates:
+        for a in actors:
             if -20 <= a.start - weapon.end <= 2 or 0 <= weapon.start - a.end <= 2:
                 return a
-    # 4. the subject of a passive clause before the trigger: "frappée par des drones russes"
-    for a in candidates:
+    # a country named as agent or subject elsewhere in the sentence
+    for a in actors:
         if any(s <= a.start < e for s, e in actor_spans):
             return a
     return None
@@ -465,28 +661,55 @@ def _target_for(
     return None
 
 
+def _force_owner(text: str, actors: Sequence[ActorMention], near: int) -> ActorMention | None:
+    """The actor whose troops or base the sentence names: "troupes américaines", "U.S. troops"."""
+    owners = [
+        a for a in actors
+        if _FORCE_BEFORE.search(text[max(0, a.start - 30):a.start])
+        or _FORCE_AFTER.match(text[a.end:a.end + 30])
+    ]
+    if not owners:
+        return None
+    before = [a for a in owners if a.end <= near]
+    if before:
+        return before[-1]
+    return min(owners, key=lambda a: abs(a.start - near))
+
+
 def _base_event(
-    article: Article,
     sentence: Sentence,
-    lang: str,
     place: Place,
     start: int,
     end: int,
     trigger: Trigger | None,
     dates: Sequence[DateSpan],
+    actors: Sequence[ActorMention],
+    context: _Context,
 ) -> Event:
+    text = sentence.text
     evidence = [_evidence("place", sentence, start, end)]
     status = Status.ASSERTED
     sub_event_type = BASE_ESTABLISHED
     if trigger is not None:
         evidence.append(_evidence("event_type", sentence, trigger.start, trigger.end))
-        status, cue = status_of(sentence.text, trigger.start, trigger.end, lang)
+        status, cue = status_of(text, trigger.start, trigger.end, context.lang)
         if cue is not None:
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
         if trigger.kind == "deploy":
             sub_event_type = OTHER_DEVELOPMENT
+    owner = _force_owner(text, actors, start)
+    if owner is None and trigger is not None:
+        owner = _subject_actor(text, trigger, actors)
+    if owner is None and re.search(_FORCE_NOUNS, text, re.IGNORECASE):
+        # "The Pentagon said it would keep 150 soldiers at the Al-Tanf garrison"
+        owner = next(
+            (a for a in actors if a.end <= start and not has_locative_preposition(text[: a.start])),
+            None,
+        )
+    if owner is not None:
+        evidence.append(_evidence("actor", sentence, owner.start, owner.end))
     date_fields = _date_fields(None)
-    if trigger is not None and dates:
+    if trigger is not None and dates and status is Status.ASSERTED:
         date = min(dates, key=lambda d: abs(d.start - trigger.start))
         date_fields = _date_fields(date)
         evidence.append(_evidence("date", sentence, date.start, date.end))
@@ -497,22 +720,41 @@ def _base_event(
         role=Role.BASE,
         sentence=sentence,
         status=status,
+        actor=owner.actor if owner is not None else None,
         evidence=tuple(evidence),
-        sources=(article.id,),
+        sources=(context.article.id,),
         **date_fields,
     )
 
 
-def _drop_country_containers(events: list[Event]) -> list[Event]:
+def _drop_article_containers(events: list[Event]) -> list[Event]:
+    """A country event that a finer event of the same type, day and status already covers."""
     finer = {
-        (e.role, e.place.country)
+        (e.role, e.event_type, e.place.country, e.date, e.status)
         for e in events
-        if e.place is not None and e.place.feature != "country" and e.place.country
+        if e.place is not None and e.place.feature not in _COARSE and e.place.country
     }
     return [
         e for e in events
-        if e.place is None or e.place.feature != "country" or (e.role, e.place.country) not in finer
+        if e.place is None
+        or e.place.feature != "country"
+        or (e.role, e.event_type, e.place.country, e.date, e.status) not in finer
     ]
+
+
+def _recent_targets(index: int, context: _Context) -> list[int]:
+    return [
+        i for i, e in enumerate(context.events)
+        if e.role is Role.TARGET and e.is_violent and e.sentence.start < context.sentences[index].start
+        and index - _sentence_index(context, e) <= _COREF_DISTANCE
+    ]
+
+
+def _sentence_index(context: _Context, event: Event) -> int:
+    for i, sentence in enumerate(context.sentences):
+        if sentence.start == event.sentence.start:
+            return i
+    return -1
 
 
 def _attach_casualties(
@@ -520,38 +762,86 @@ def _attach_casualties(
     index: int,
     casualties: Sequence[CasualtyMention],
     violent_new: Sequence[int],
-    events: list[Event],
+    actors: Sequence[ActorMention],
     context: _Context,
 ) -> None:
-    if violent_new:
+    events = context.events
+    same_sentence = bool(violent_new)
+    if same_sentence:
         group = list(violent_new)
-        same_sentence = True
     else:
-        group = [
-            i for s, i in context.last_violent if index - s <= 1
+        countries = {STATE_COUNTRY[a.actor] for a in actors if a.actor in STATE_COUNTRY}
+        recent = _recent_targets(index, context) if countries else []
+        in_country = [
+            i for i in recent
+            if (place := events[i].place) is not None and place.country in countries
         ]
-        same_sentence = False
-    if not group:
-        return
+        if in_country:
+            group = in_country
+        elif context.last_group and index - context.last_group[0] <= 1:
+            group = list(context.last_group[1])
+        else:
+            return
     for casualty in casualties:
         evidence = _evidence(casualty.field, sentence, casualty.start, casualty.end)
         if casualty.value == 0:
             chosen = group
+        elif same_sentence and (
+            after := [
+                i for i in group
+                if (place := events[i].place) is not None
+                and 0 <= place.mention.start - sentence.start - casualty.end <= 40
+            ]
+        ):
+            chosen = after[:1]
         elif same_sentence:
             before = [
                 i for i in group
-                if events[i].place is not None
-                and events[i].place.mention.start - sentence.start <= casualty.start  # type: ignore[union-attr]
+                if (place := events[i].place) is not None
+                and place.mention.start - sentence.start <= casualty.start
             ]
             chosen = [before[-1] if before else group[0]]
         else:
             chosen = [group[0]]
         for i in chosen:
             event = events[i]
-            if getattr(event, casualty.field) is not None:
+            if getattr(event, casualty.field) is not None or event.status is not Status.ASSERTED:
                 continue
             changes: dict[str, Any] = {
                 casualty.field: casualty.value,
                 "evidence": event.evidence + (evidence,),
             }
             events[i] = replace(event, **changes)
+
+
+def _claimed_actor(
+    text: str, sentence: Sentence, index: int, actors: Sequence[ActorMention], context: _Context
+) -> None:
+    """'L'EI a revendiqué l'attaque' / 'He blamed al-Shabaab': the actor of the last events."""
+    if context.last_group is None or index - context.last_group[0] > _COREF_DISTANCE:
+        return
+    match = _CLAIM_CUE.search(text)
+    if match is None or _DENIAL.search(text):
+        return
+    if match.group("claim"):
+        lo = clause_start(text, match.start())
+        found = [a for a in actors if lo <= a.start and a.end <= match.start()]
+        actor = found[0] if found else None
+        if actor is None:
+            actor = next(
+                (a for a in actors if a.start > match.end() and is_agent(text[: a.start])), None
+            )
+    else:
+        actor = next(
+            (a for a in actors if a.start > match.end() and not _SPONSOR.search(text[: a.start])),
+            None,
+        )
+    if actor is None:
+        return
+    evidence = _evidence("actor", sentence, actor.start, actor.end)
+    for i in context.last_group[1]:
+        event = context.events[i]
+        if event.actor is None:
+            context.events[i] = replace(
+                event, actor=actor.actor, evidence=event.evidence + (evidence,)
+            )

@@ -124,6 +124,13 @@ _BEFORE_WEAPON = re.compile(
     rf"(?<!\w)(?P<n>{NUMBER_PATTERN}|an?|single)\s+(?:(?:de|d'|d’|of)\s*)?(?:(?!{_STOP_WORDS})[^\W\d][\w-]*\s+){{0,2}}$",
     re.IGNORECASE,
 )
+_COLLECTIVE = re.compile(
+    r"\b(?:salves?|séries?|barrages?|volleys?|salvos?|waves?|vagues?|pluies?|rain|attaques?|"
+    r"attacks?|frappes?|strikes?|attentats?|tirs?)\b",
+    re.IGNORECASE,
+)
+_NOT_COUNTED_BY_ARTICLE = frozenset({"suicide bomb", "car bomb", "airstrike"})
+_COMPOUND_NOUN = re.compile(r"\s+(?:attacks?|strikes?|raids?|assaults?|campaign|barrage|fire)\b", re.IGNORECASE)
 _ANOTHER = re.compile(
     r"(?<!\w)(?:un\s+autre|une\s+autre|un\s+second|une\s+seconde|un\s+troisième|une\s+troisième"
     r"|another|one\s+more|a\s+second|a\s+third)(?!\w)",
@@ -156,6 +163,14 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
         if match is None:
             continue
         raw = match.group("n")
+        between = text[match.end("n"):weapon.start]
+        if _COLLECTIVE.search(between):
+            continue  # "une salve de roquettes", "a barrage of rockets"
+        if raw.lower() in ("a", "an", "un", "une"):
+            if weapon.weapon in _NOT_COUNTED_BY_ARTICLE or _COMPOUND_NOUN.match(text, weapon.end):
+                continue  # "a drone attack", "un attentat-suicide": the article counts the attack
+            if raw.lower() in ("un", "une") and between.strip():
+                continue  # "une attaque de drone"
         value = 1 if raw.lower() in ("a", "an", "single") else parse_number(raw)
         if value is None:
             continue

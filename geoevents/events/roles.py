@@ -40,7 +40,9 @@ BASE_FEATURES = frozenset({"airbase", "base", "installation"})
 _ORIGIN = re.compile(
     r"(?:depuis|from|à\s+partir\s+d[eu']|en\s+provenance\s+d[eu']|lancés?\s+d[eu']|from\s+inside|"
     r"out\s+of)\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|d['’]|du\s+|des\s+)?"
-    r"(?:territoire\s+(?:de\s+|d['’]|du\s+)?(?:l['’]|la\s+|le\s+)?|territory\s+of\s+|côté\s+|sol\s+)?$",
+    r"(?:(?:territoire|région|province|ville|zone|secteur|localité|village|environs|côté|sol|"
+    r"territory|region|province|city|town|area|village|outskirts|vicinity)\s*"
+    r"(?:de\s+|d['’]|du\s+|des\s+|of\s+)?(?:l['’]|la\s+|le\s+|the\s+)?)?$",
     re.IGNORECASE,
 )
 _AGENT = re.compile(
@@ -48,22 +50,23 @@ _AGENT = re.compile(
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:à|au|aux|en|dans|sur|contre|vers|près|proche|autour|de|du|des|d|in|at|on|near|"
-    r"against|into|onto|outside|inside|around|across|towards?|over|of|north|south|east|west|"
+    r"against|into|onto|outside|inside|around|across|towards?|over|of|from|depuis|north|south|east|west|"
     r"nord|sud|est|ouest|between|entre|visant|targeting)\b|\bd['’])"
     r"\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|[^\W\d]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(
-    r"\b(?:bases?|base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|camp|"
-    r"garrison|garnison|caserne|aéroport\s+militaire|installations?)"
+    r"\b(?:bases?|base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|"
+    r"(?:military|army)\s+camp|camp\s+militaire|outpost|avant-poste|facilit(?:y|ies)|"
+    r"garrison|garnison|caserne|aéroport\s+militaire|installations?\s+militaires?)"
     r"(?:\s+[^\W\d]+){0,2}\s+(?:de|d['’]|du|des|à|au|in|at|near|of|en|près\s+de)\s*"
     r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _BASE_AFTER = re.compile(
     r"^\s*(?:air\s*base|airbase|military\s+base|base\b|base\s+aérienne|airfield|garrison)"
-    r"|^\s*,?\s*(?:où|where|qui\s+abrite|which\s+(?:hosts|houses))\s+(?:[\w'’-]+\s+){0,5}?"
-    r"(?:stationn|basé|based|stationed|déploy|deployed|troupes|troops|soldats|soldiers|forces)",
+    r"|^\s*,?\s*(?:où|where|qui|which)\s+(?:[\w'’.-]+\s+){0,5}?"
+    r"(?:stationn|basé|based|stationed|déploy|deployed|abrit|accueill|héberg|hosts|houses|housing)",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
@@ -167,7 +170,7 @@ _PURPOSE = {
     "fr": re.compile(r"\b(?:pour|afin\s+de|afin\s+d['’])\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE),
     "en": re.compile(r"\bto\s+(?:[\w]+\s+)?$", re.IGNORECASE),
 }
-_FR_INFINITIVE = re.compile(r"\w{3,}er$", re.IGNORECASE)
+_FR_INFINITIVE = re.compile(r"^\w{3,}er\b", re.IGNORECASE)
 _FR_FUTURE = re.compile(r"(?:era|eront|erait|eraient|eras)$", re.IGNORECASE)
 _EN_BASE_VERB = re.compile(
     r"^(?:strike|attack|bomb|shell|hit|fire|launch|target|deploy|send|raid|pound|station)$",
@@ -200,7 +203,7 @@ def status_of(text: str, start: int, end: int, lang: str) -> tuple[Status, tuple
     words = list(re.finditer(r"\S+", clause))
     recent = clause[words[-5].start():] if len(words) >= 5 else clause
     recent_offset = start - len(recent)
-    word = text[start:end]
+    word = text[start:end].split()[0] if text[start:end].strip() else ""
     neg = _NEG[lang].search(recent)
     if neg is not None:
         return Status.NEGATED, (recent_offset + neg.start(), recent_offset + neg.end())
@@ -218,6 +221,26 @@ def status_of(text: str, start: int, end: int, lang: str) -> tuple[Status, tuple
     )
     if purpose is not None and infinitive:
         return Status.FUTURE, (offset + purpose.start(), offset + purpose.end())
-    if lang == "fr" and infinitive and " " not in word:
+    if lang == "fr" and infinitive:
         return Status.FUTURE, (start, end)
+    after = _MODAL_AFTER[lang].match(text, end)
+    if after is not None:
+        cue_start, cue_end = after.span("m")
+        modal = after.group("m").lower()
+        hypothetical = modal in ("could", "might", "may", "would") or modal.startswith("pourr")
+        return (Status.HYPOTHETICAL if hypothetical else Status.FUTURE), (cue_start, cue_end)
     return Status.ASSERTED, None
+
+
+# "strikes on Beirut could follow": a modal right after the trigger's noun phrase
+_MODAL_AFTER = {
+    "fr": re.compile(
+        r"[^,.;:]{0,40}?\b(?P<m>pourrai(?:t|ent)|pourra|pourront|va|vont|devrai(?:t|ent)|devra|devront)"
+        r"\s+(?:suivre|avoir\s+lieu|intervenir|être|bientôt)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"[^,.;:]{0,40}?\b(?P<m>could|might|may|would|will)\s+(?:follow|come|take\s+place|be\s+launched|begin|soon)",
+        re.IGNORECASE,
+    ),
+}

@@ -194,9 +194,16 @@ class Score:
             stats = self.fields.setdefault(name, FieldScore())
             stats.gold += sum(1 for g in gold if g.get(name) is not None)
             stats.predicted += sum(1 for p in pred if p.get(name) is not None)
-            for g, p in pairs:
-                if p is None or g.get(name) is None:
+            for g, matched in pairs:
+                if matched is None:
                     continue
+                if g.get(name) is None:
+                    if matched.get(name) is not None:
+                        self.errors.append(
+                            f"{passage_id}: {g.get('place')!r} {name}: gold None got {matched.get(name)!r}"
+                        )
+                    continue
+                p = matched
                 if _value(g, name) == _value(p, name):
                     stats.correct += 1
                 else:

@@ -76,7 +76,7 @@ SUB_EVENT_BY_WEAPON: dict[str, str] = {
 _WEAPONS: dict[str, list[tuple[str, str]]] = {
     "fr": [
         (r"attentats?[- ]suicides?|kamikazes?|ceintures?\s+d'explosifs|(?:s'est|se\s+sont)\s+fait\s+exploser", "suicide bomb"),
-        (r"voitures?\s+piégées?|véhicules?\s+piégés?", "car bomb"),
+        (r"(?:voitures?|véhicules?|camions?|motos?|camionnettes?)\s+piégée?s?", "car bomb"),
         (r"engins?\s+explosifs?(?:\s+improvisés?)?|EEI|IED|bombes?\s+artisanales?|explosifs?", "IED"),
         (r"mines?\s+(?:antipersonnel|terrestres?|antichars?)|sauté\s+sur\s+une\s+mine", "landmine"),
         (r"frappes?\s+aériennes?|raids?\s+aériens?|bombardements?\s+aériens?|avions?\s+(?:de\s+(?:chasse|combat|guerre)|militaires)|aviation|chasseurs?(?:-bombardiers?)?|bombardiers?|hélicoptères?\s+(?:de\s+combat|d'attaque)", "airstrike"),
@@ -94,7 +94,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?", "car bomb"),
         (r"improvised\s+explosive\s+devices?|IEDs?|roadside\s+bombs?|explosive\s+devices?|explosives", "IED"),
         (r"land\s*mines?|anti-(?:tank|personnel)\s+mines?", "landmine"),
-        (r"air\s*strikes?|air\s+raids?|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),
+        (r"air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),
         (r"(?:kamikaze\s+|attack\s+|armed\s+|explosive\s+|suicide\s+)?drones?|UAVs?|Shaheds?", "drone"),
         (r"(?:ballistic\s+|cruise\s+|surface-to-surface\s+)?missiles?", "missile"),
         (r"(?:Katyusha\s+|Grad\s+)?rockets?", "rocket"),
@@ -109,24 +109,24 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
 # (regex, kind, needs_weapon)
 _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
     "fr": [
-        (r"frapp\w*|frappes?", "strike", False),
+        (r"frapp\w*|frappes?|ripost\w*", "strike", False),
         (r"bombard\w+|pilonn\w+|raids?", "strike", False),
         (r"attaqu\w+|attentats?|assauts?|offensives?|massacr\w+|embuscades?|incursions?", "attack", False),
         (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?", "battle", False),
         (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur", "explosion", False),
         (r"intercept\w+|abattu\w*|neutralis\w+", "intercept", True),
-        (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|cibl[ée]\w*|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?", "strike", True),
-        (r"déplo\w+|envo\w+\s+(?:des\s+|de\s+)?(?:troupes|soldats|renforts|militaires)|renforts|dépêch\w+", "deploy", False),
+        (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|cibl[ée]\w*|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?|détrui\w+|rasé\w*|soufflé\w*", "strike", True),
+        (r"déplo\w+|envo\w+\s+(?:des\s+|de\s+)?(?:troupes|soldats|renforts|militaires)|renforts|dépêch\w+|retrait|retir\w+|redéplo\w+", "deploy", False),
         (r"stationn\w+|basé(?:e|es|s)?(?=\s+(?:à|au|aux|en|dans|sur)\s)|(?:abrit|accueill|héberg)\w+(?=\s+(?:[\w']+\s+){0,5}(?:troupes|soldats|militaires|forces|marines)\b)|garnisons?|casernes?|campements?", "base", False),
     ],
     "en": [
-        (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|raids?|raided", "strike", False),
+        (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|raids?|raided|retaliat\w*", "strike", False),
         (r"attack\w*|assault\w*|massacre\w*|ambush\w*|offensive|incursions?|raid", "attack", False),
         (r"clash\w*|fighting|fought|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
         (r"explosions?|explod\w+|blasts?|detonat\w+", "explosion", False),
         (r"intercept\w*|shot\s+down|downed", "intercept", True),
-        (r"fir(?:e|ed|es|ing)|launch\w*|hit|hits|hitting|target\w*|landed|crashed|slammed|rained|barrages?|salvos?|volleys?|dropped", "strike", True),
-        (r"deploy\w*|sen[dt]\w*\s+(?:more\s+|additional\s+)?(?:troops|soldiers|forces|reinforcements)|reinforcements|dispatch\w*", "deploy", False),
+        (r"fir(?:e|ed|es|ing)|launch\w*|hit|hits|hitting|target\w*|landed|crashed|slammed|rained|barrages?|salvos?|volleys?|dropped|flatten\w*|destroy\w*|level+ed|damag\w+", "strike", True),
+        (r"deploy\w*|sen[dt]\w*\s+(?:more\s+|additional\s+)?(?:troops|soldiers|forces|reinforcements)|reinforcements|dispatch\w*|withdr[ae]w\w*|pull(?:ed|ing)?\s+out|redeploy\w*", "deploy", False),
         (r"stationed|based(?=\s+(?:in|at|on|near)\s)|(?:host|hous)\w*(?=\s+(?:[\w-]+\s+){0,4}(?:troops|soldiers|forces|personnel|marines|service\s*members)\b)|garrisons?|barracks", "base", False),
     ],
 }
@@ -142,6 +142,7 @@ class Trigger:
     end: int
     text: str
     kind: str
+    needs_weapon: bool = False  # an ambiguous verb ("visé", "hit") kept for its weapon context
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,5 +215,5 @@ def find_triggers(text: str, lang: str, *, has_weapon: bool) -> list[Trigger]:
         kind, needs_weapon = specs[index]
         if needs_weapon and not has_weapon:
             continue
-        out.append(Trigger(match.start(), match.end(), match.group(0), kind))
+        out.append(Trigger(match.start(), match.end(), match.group(0), kind, needs_weapon))
     return out
