@@ -58,7 +58,8 @@ def _open(path: Path | None, quiet: bool = False) -> Gazetteer:
 def _console() -> Any:
     from rich.console import Console
 
-    return Console(soft_wrap=True)
+    # Piped output keeps whole rows rather than folding them to 80 columns.
+    return Console(width=None if sys.stdout.isatty() else 200)
 
 
 def _command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -145,7 +146,7 @@ def lookup_command(
     text = " ".join(name)
     with _errors():
         found = _open(gazetteer, quiet).lookup(text, limit=limit)
-    rows = [{"score": c.score, "id": c.entry.id, "name": c.entry.name, "matched": c.name,
+    rows: list[dict[str, Any]] = [{"score": c.score, "id": c.entry.id, "name": c.entry.name, "matched": c.name,
              "kind": c.kind, "lang": c.lang, "feature": c.entry.feature,
              "country": c.entry.country, "admin1": c.entry.admin1,
              "population": c.entry.population, "lat": c.entry.lat, "lon": c.entry.lon,
