@@ -405,3 +405,19 @@ def test_hostile_article_through_the_pipeline_opens_no_dialog(browser, tmp_path)
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert  # noqa: B018
     assert browser.execute_script("return document.querySelectorAll('img[src=\"x\"]').length") == 0
+
+
+def test_play_button_steps_through_the_days(browser, sample_features, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    path = write_map(sample_features, tmp_path / "play.html", tiles=None, self_contained=True)
+    _open(browser, path)
+    browser.find_element(By.CSS_SELECTOR, ".ge-slider-play").click()
+    text = "document.querySelector('.ge-slider-label').innerText"
+    label = f"return {text}"
+    assert browser.execute_script(label) == "2019-12-20"  # starts from the first day
+    assert _wait(browser, f"return {text} === '2019-12-31'", timeout=5)
+    assert {sample_features[i].name for i in _marker_ids(browser)} >= {"Kirkuk"}
+    browser.find_element(By.CSS_SELECTOR, ".ge-slider-play").click()  # pause
+    time.sleep(1.5)
+    assert browser.execute_script(label) == "2019-12-31"

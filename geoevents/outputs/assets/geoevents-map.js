@@ -123,7 +123,14 @@
   /* Strikes above bases above places; a record sharing its exact site with a record of a more
    * important category (flag "x" set by the page builder) is drawn beside it, not under it. */
   var Z = { strike: 20000, base: 10000, place: 0 };
-  var BESIDE = { strike: [0, 0], base: [24, -20], place: [-24, 20] };
+  var BESIDE = { strike: [0, 0], base: [1, -1], place: [-1, 1] };
+  var SITE_SIZE = {};  /* "lon,lat" -> largest symbol drawn there, over every layer */
+  function siteKey(f) { return f.geometry.coordinates.join(","); }
+  function besideShift(f, size) {
+    var unit = BESIDE[f.properties.category] || [0, 0];
+    var d = ((SITE_SIZE[siteKey(f)] || size) / 2 + size / 2 + 2) / Math.SQRT2;
+    return [unit[0] * d, unit[1] * d];
+  }
 
   var RADIUS = 36;  /* px: markers closer than this on screen merge into a cluster */
 
@@ -135,7 +142,9 @@
       this._features = data.features || [];
       var category = options.category || "place";
       for (var n = 0; n < this._features.length; n++) {
-        this._features[n].properties = expand(this._features[n].properties, options.shared, category);
+        var feature = this._features[n], key = siteKey(feature);
+        feature.properties = expand(feature.properties, options.shared, category);
+        SITE_SIZE[key] = Math.max(SITE_SIZE[key] || 0, sizeFor(feature.properties));
       }
       this._day = null;
       this._expanded = null;
@@ -163,7 +172,7 @@
     _marker: function (f, latlng, shift) {
       var p = f.properties, size = sizeFor(p);
       var html = '<div class="ge-marker-inner" data-fid="' + esc(f.id) + '">' + svgFor(p, size) + "</div>";
-      if (!shift && p.x) { shift = BESIDE[p.category]; }
+      if (!shift && p.x) { shift = besideShift(f, size); }
       var dx = shift ? shift[0] : 0, dy = shift ? shift[1] : 0;
       var icon = L.divIcon({
         html: html, className: "ge-marker ge-" + esc(p.category), iconSize: [size, size],
@@ -183,7 +192,8 @@
       }
       var n = members.length, size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
       var cls = "ge-cluster ge-cluster-" + esc(this.options.category || "place");
-      var category = this.options.category || "place", beside = BESIDE[category] || [0, 0];
+      var category = this.options.category || "place", unit = BESIDE[category] || [0, 0];
+      var beside = [unit[0] * 16, unit[1] * 16];
       var icon = L.divIcon({
         html: '<div data-count="' + n + '"><span>' + n + "</span></div>", className: cls, iconSize: [size, size],
         iconAnchor: [size / 2 - beside[0], size / 2 - beside[1]]
@@ -339,7 +349,11 @@
     control.onAdd = function () {
       var div = L.DomUtil.create("div", "ge-slider leaflet-control");
       var label = L.DomUtil.create("div", "ge-slider-label", div);
-      var input = L.DomUtil.create("input", "ge-slider-input", div);
+      var row = L.DomUtil.create("div", "ge-slider-row", div);
+      var play = L.DomUtil.create("button", "ge-slider-play", row);
+      play.type = "button"; play.textContent = "\u25B6"; play.title = "Play through the dates";
+      play.setAttribute("aria-label", "Play through the dates");
+      var input = L.DomUtil.create("input", "ge-slider-input", row);
       input.type = "range"; input.min = "0"; input.max = String(days.length); input.step = "1";
       input.value = String(days.length);
       input.setAttribute("aria-label", "Event date");
@@ -349,6 +363,18 @@
         layers.forEach(function (l) { l.setDay(day); });
       };
       input.addEventListener("input", show);
+      var timer = null;
+      var stop = function () { clearInterval(timer); timer = null; play.textContent = "\u25B6"; };
+      play.addEventListener("click", function () {
+        if (timer !== null) { stop(); return; }
+        if (Number(input.value) >= days.length) { input.value = "0"; show(); }
+        play.textContent = "\u275A\u275A";
+        timer = setInterval(function () {
+          var next = Number(input.value) + 1;
+          input.value = String(next); show();
+          if (next >= days.length) { stop(); }
+        }, 1200);
+      });
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       show();
