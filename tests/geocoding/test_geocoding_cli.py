@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -185,15 +188,10 @@ def test_names_from_standard_input_and_comma_separated_geocoders(
 
 
 def test_real_process_prints_one_line_warnings(tmp_path: Path, server: GeoServer) -> None:
-    import os
-    import subprocess
-    import sys
-
     server.fail("hang", seconds=2.0, times=3)
     with GeoServer() as photon:
         proc = subprocess.run(
-            [sys.executable, "-c", "from geoevents.cli.geocode import app; app()", "geocode",
-             "Zummar", "-g", "nominatim", "-g", "photon", "--geocoder-url", server.url,
+            [sys.executable, "-m", "geoevents", "geocode", "Zummar", "-g", "nominatim", "-g", "photon", "--geocoder-url", server.url,
              "--geocoder-url", photon.url, "--no-gazetteer", "--timeout", "0.3",
              "--cache", str(tmp_path / "c.sqlite3"), "--json"],
             capture_output=True, text=True, timeout=60,
@@ -205,3 +203,27 @@ def test_real_process_prints_one_line_warnings(tmp_path: Path, server: GeoServer
     assert len(lines) == 1
     assert lines[0].startswith("geoevents: warning: geocoder nominatim failed for 'Zummar'")
     assert "0.3 s" in lines[0]
+
+
+def test_two_real_runs_second_makes_no_request(tmp_path: Path, server: GeoServer) -> None:
+    """As a user would: `python -m geoevents geocode ... --geocoder nominatim`, twice."""
+    env = {**os.environ, "GEOEVENTS_CACHE_DIR": str(tmp_path / "cache-dir")}
+    env.pop("GEOEVENTS_CACHE", None)
+    command = [sys.executable, "-m", "geoevents", "geocode", "Zummar", "Bashiqa", "Nowhereville",
+               "Erbil", "--geocoder", "nominatim", "--geocoder-url", server.url, "--json"]
+    runs = []
+    for _ in range(2):
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+        assert proc.returncode == 0, proc.stderr
+        runs.append([json.loads(line) for line in proc.stdout.splitlines()])
+        if len(runs) == 1:
+            first_requests = server.requests
+    # Erbil is in the embedded gazetteer: never asked online; the others once, in run one.
+    assert sorted(s.params["q"] for s in server.seen) == ["Bashiqa", "Nowhereville", "Zummar"]
+    assert first_requests == 3 and server.requests == 3
+    first, second = runs
+    assert [r.get("provider") for r in second] == ["nominatim", "nominatim", None, "gazetteer"]
+    assert [r.get("cached") for r in second] == [True, True, None, False]
+    assert [(r.get("lat"), r.get("lon")) for r in first] == [
+        (r.get("lat"), r.get("lon")) for r in second]
+    assert (tmp_path / "cache-dir" / "geocode.sqlite3").exists()
