@@ -421,3 +421,27 @@ def test_play_button_steps_through_the_days(browser, sample_features, tmp_path):
     browser.find_element(By.CSS_SELECTOR, ".ge-slider-play").click()  # pause
     time.sleep(1.5)
     assert browser.execute_script(label) == "2019-12-31"
+
+
+def test_runtime_escaping_function(browser, sample_features, tmp_path):
+    path = write_map(sample_features[:1], tmp_path / "esc.html", tiles=None, self_contained=True)
+    _open(browser, path)
+    assert browser.execute_script("return geoevents.esc(arguments[0])", "<a href=\"x\" onclick='y'>&`") == (
+        "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;"
+    )
+    # A popup built from hostile properties parses to our own elements only, text intact.
+    hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+    tags = browser.execute_script(
+        "const box = document.createElement('div');"
+        "box.innerHTML = geoevents.popupHtml({category: 'strike', name: arguments[0], mention: arguments[0],"
+        "  event_type: arguments[0], actor: arguments[0], source_text: arguments[0],"
+        "  sources: ['javascript:alert(1)', 'https://ok.example/a?b=1&c=2']});"
+        "return [Array.from(box.querySelectorAll('*')).map(e => e.tagName.toLowerCase()),"
+        "        box.innerText, Array.from(box.querySelectorAll('a')).map(a => a.href), window.__pwned];",
+        hostile,
+    )
+    elements, text, links, pwned = tags
+    assert set(elements) <= {"div", "table", "tbody", "tr", "th", "td", "blockquote", "a"}
+    assert hostile in text and "javascript:alert(1)" in text
+    assert links == ['https://ok.example/a?b=1&c=2']
+    assert pwned is None

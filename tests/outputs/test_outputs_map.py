@@ -164,3 +164,8 @@ def test_write_map_is_atomic(sample_features, tmp_path):
         write_map([dataclasses.replace(sample_features[0], lat=-100.0)], path)
     assert path.read_text(encoding="utf-8") == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["map.html"]
+
+
+def test_notebook_display_is_an_iframe(sample_features):
+    shown = build_map(sample_features, self_contained=True)._repr_html_()
+    assert "<iframe" in shown and "geoevents.layer(" in html.unescape(shown)
