@@ -212,14 +212,22 @@ def _open(path: Path, busy_timeout: float) -> sqlite3.Connection:
 
 
 def _init(conn: sqlite3.Connection) -> None:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    # One read transaction, so that another process creating the schema between the two
+    # reads cannot make a fresh cache look like someone else's file.
+    conn.execute("BEGIN")
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
     if has_tables and app_id != _APPLICATION_ID:
         raise sqlite3.DatabaseError("it is an SQLite file, but not a geoevents geocoding cache")
     if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    if has_tables and conn.execute("PRAGMA user_version").fetchone()[0] == _SCHEMA_VERSION:
+    if has_tables and version == _SCHEMA_VERSION:
         return
     with _transaction(conn):  # executescript would commit on its own: one statement at a time
         for statement in filter(None, (s.strip() for s in _SCHEMA.split(";"))):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from geoevents.geocoding import (
     CachedProvider,
     GeocodeCache,
@@ -34,3 +36,17 @@ def paced_lookups(path: str, url: str, names: list[str], min_delay: float) -> in
     found = sum(limited.geocode(name) is not None for name in names)
     cache.close()
     return found
+
+
+def open_at_once(path: str, barrier: Any, results: Any, worker: int) -> None:
+    """Wait for the others, then create/open the cache and write one entry; report the outcome."""
+    try:
+        barrier.wait(timeout=60)
+        cache = GeocodeCache(path).open()
+        location = Location(f"q{worker}", f"P{worker}", 1.0, 2.0, "city", "", "bulk", f"b:{worker}")
+        cache.put(cache.make_key("bulk", location.query), provider="bulk", query=location.query,
+                  location=location)
+        cache.close()
+        results.put((worker, "ok"))
+    except Exception as exc:  # reported to the parent, which fails the test with it
+        results.put((worker, f"{type(exc).__name__}: {exc}"))

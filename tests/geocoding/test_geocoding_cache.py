@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from geocoding_server import GeoServer
-from geocoding_workers import lookup_and_write, paced_lookups
+from geocoding_workers import lookup_and_write, open_at_once, paced_lookups
 
 from geoevents.geocoding import (
     CachedProvider,
@@ -186,3 +186,24 @@ def test_rate_limit_is_shared_by_processes_through_the_cache_file(
     # shared booking the three processes would send together: a span near 1 x delay, not 5.
     assert times[-1] - times[0] >= 5 * delay - 0.1, gaps
     assert min(gaps) >= delay / 2, gaps
+
+
+@pytest.mark.slow
+def test_processes_creating_a_new_cache_at_the_same_moment(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    workers = 4
+    for round_ in range(3):
+        path = str(tmp_path / f"new-{round_}.sqlite3")
+        barrier = ctx.Barrier(workers)
+        results = ctx.Queue()
+        procs = [ctx.Process(target=open_at_once, args=(path, barrier, results, w))
+                 for w in range(workers)]
+        for proc in procs:
+            proc.start()
+        outcomes = dict(results.get(timeout=120) for _ in range(workers))
+        for proc in procs:
+            proc.join(timeout=60)
+        assert outcomes == {w: "ok" for w in range(workers)}
+        cache = GeocodeCache(path)
+        assert cache.integrity_check() == "ok"
+        assert cache.info().providers["bulk"].found == workers
