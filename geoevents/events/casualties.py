@@ -23,7 +23,10 @@ _INJURED = (
     r"blessé(?:e|s|es)?|blessures?|traumatismes?|commotions?|"
     r"injur(?:ed|ies|y)|wounded|hurt|wounds|concussions?|brain\s+injur(?:y|ies)"
 )
-_KILL_VERB = r"tuant|tué|tuer|faisant|fait|killing|killed|kill|leaving|left|claiming"
+_KILL_VERB = (
+    r"tuant|tué|tuer|faisant|fait|killing|killed|kill|leaving|left|claiming|"
+    r"blessant|injuring|wounding|wounded|injured|blessé"
+)
 _PERSON = (
     r"woman|man|child|boy|girl|soldier|civilian|person|policeman|officer|teenager|"
     r"femme|homme|enfant|garçon|fillette|soldat|militaire|civil|policier|adolescent|palestinien|israélien"
@@ -34,6 +37,8 @@ _GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)
 _PATTERNS = [
     # "aucune troupe américaine n'a été tuée", "no one was hurt", "aucun blessé"
     ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies))"),
+    # "killing no one", "sans blesser personne"
+    ("zero_verb", r"(?P<v>killing|injuring|wounding|tuant|blessant|killed|wounded|injured)\s+(?P<what>no\s+one|nobody|personne)\b"),
     # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
     ("verb", rf"(?:{_KILL_VERB})\s+(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
     # "3 soldats tués", "des dizaines ont subi des traumatismes", "five people were wounded"
@@ -84,6 +89,9 @@ def find_casualties(text: str) -> list[CasualtyMention]:
 def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
     what = match.group("what") or ""
     start, end, words = match.start(), match.end(), match.group(0)
+    if kind == "zero_verb":
+        field = "injuries" if match.group("v").lower() in _INJURE_VERBS else "fatalities"
+        return [CasualtyMention(start, end, words, field, 0)]
     if kind == "zero":
         if _NO_REPORT.search(words):
             return []
@@ -105,7 +113,7 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
                 value += extra  # "killing 60 Afghans and 13 U.S. troops"
                 end, words = more.end(), match.string[start:more.end()]
         verb = words.split()[0].lower()
-        if _INJURED_RE.match(what):
+        if _INJURED_RE.match(what) or verb in _INJURE_VERBS:
             field = "injuries"
         elif _KILLED_RE.match(what) or verb in ("tuant", "tué", "tuer", "killing", "killed", "kill"):
             field = "fatalities"
@@ -116,6 +124,7 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
     return [CasualtyMention(start, end, words, field, value)]
 
 
+_INJURE_VERBS = frozenset({"blessant", "injuring", "wounding", "wounded", "injured", "blessé"})
 _AND_MORE = re.compile(
     rf"\s+(?:and|et)\s+(?:at\s+least\s+|au\s+moins\s+)?(?P<n>{NUMBER_PATTERN})\s+{_WORD}(?:\s+{_WORD})?(?=\s*(?:[,.;]|$|\s+(?:said|selon|according|officials)))",
     re.IGNORECASE,

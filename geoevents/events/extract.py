@@ -126,12 +126,13 @@ _COORDINATION = re.compile(
     re.IGNORECASE,
 )
 _CONTAINER_LEFT = re.compile(
-    r"\b(?:dans|in|en|au|inside|within|of)\s+(?:the\s+|le\s+|la\s+|l['’])?(?:[\w-]+\s+){0,2}?"
+    r"\b(?:dans|in|en|au|inside|within)\s+(?:the\s+|le\s+|la\s+|l['’])?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:de|du|d['’]|of)\s*)?(?:la\s+|le\s+|l['’]|the\s+)?"
     r"(?:(?:province|région|region|governorate|gouvernorat|state|état|oblast|district)\s+"
     r"(?:de\s+|d['’]|du\s+|of\s+)?)?$",
     re.IGNORECASE,
 )
+_OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _COREF_DISTANCE = 2  # sentences
 _COARSE = frozenset({"country", "admin1", "region", "admin2"})
 _SpanT = TypeVar("_SpanT", QuantityMention, WeaponMention)
@@ -244,10 +245,16 @@ def _assign_roles(
         if start < 0 or end > len(text):
             continue
         left, right = text[:start], text[end:]
-        governed = has_locative_preposition(left) or (
-            previous is not None
-            and previous[1]
-            and _COORDINATION.match(text[previous[0]:start]) is not None
+        governed = (
+            has_locative_preposition(left)
+            or any(  # the object of a violent verb: "drones hit Erbil", "a frappé Kyiv"
+                0 <= start - t.end <= 25 and _OBJECT_GAP.match(text[t.end:start]) for t in violent
+            )
+            or (
+                previous is not None
+                and previous[1]
+                and _COORDINATION.match(text[previous[0]:start]) is not None
+            )
         )
         previous = (end, governed)
         if is_dateline(left, right) or _ATTRIBUTION.search(left[-70:]):

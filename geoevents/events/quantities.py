@@ -109,8 +109,8 @@ def parse_number(text: str) -> int | None:
             current = 0
         elif value == 100:
             current = max(current, 1) * 100
-        elif word == "vingt" and current in (4,):  # quatre-vingt(s)
-            current *= 20
+        elif word in ("vingt", "vingts") and current % 100 == 4:  # quatre-vingt(s)
+            current = current - 4 + 80
         else:
             current += value
     return total + current
