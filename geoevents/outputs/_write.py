@@ -29,6 +29,16 @@ _SUFFIXES = {
 }
 
 
+# Keyword options each format's writer takes.
+_OPTIONS: dict[str, frozenset[str]] = {
+    "geojson": frozenset({"indent"}),
+    "gpkg": frozenset(),
+    "csv": frozenset(),
+    "kml": frozenset({"title"}),
+    "html": frozenset({"title", "sources", "tiles", "attr", "self_contained", "fragment", "height"}),
+}
+
+
 def format_for(path: str | os.PathLike[str]) -> str:
     """The format a file name implies (``.geojson``/``.json``, ``.gpkg``, ``.csv``, ``.kml``, ``.html``)."""
     suffix = Path(path).suffix.lower()
@@ -61,6 +71,12 @@ def write(
     fmt = (format or ("geojson" if is_stdout else format_for(path))).lower()
     if fmt not in FORMATS:
         raise OutputError(f"unknown output format {format!r}; expected one of {', '.join(FORMATS)}")
+    unknown = sorted(set(options) - _OPTIONS[fmt])
+    if unknown:
+        raise OutputError(
+            f"option {', '.join(unknown)} does not apply to {fmt} output"
+            + (f" (it takes {', '.join(sorted(_OPTIONS[fmt]))})" if _OPTIONS[fmt] else "")
+        )
     if fmt == "geojson":
         return write_geojson(features, path, **options)
     if fmt == "csv":

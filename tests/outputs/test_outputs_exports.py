@@ -161,6 +161,17 @@ def test_write_rejects_unknown_formats(sample_features, tmp_path):
         write(sample_features, tmp_path / "a.csv", format="shp")
     with pytest.raises(OutputError, match="standard output"):
         write(sample_features, "-", format="gpkg")
+    with pytest.raises(OutputError, match="does not apply to gpkg"):
+        write(sample_features, tmp_path / "a.gpkg", title="T")
+
+
+def test_write_passes_format_options(sample_features, tmp_path, capsys):
+    path = write(sample_features, tmp_path / "a.kml", title="Frappes")
+    assert "<name>Frappes</name>" in path.read_text(encoding="utf-8")
+    path = write(sample_features, tmp_path / "a.html", title="Carte", tiles=None, self_contained=True)
+    assert "<title>Carte</title>" in path.read_text(encoding="utf-8")
+    assert write(sample_features, "-", format="html", fragment=True) is None
+    assert capsys.readouterr().out.startswith("<iframe")
 
 
 def test_unwritable_target_is_a_clean_error(sample_features, tmp_path):
