@@ -27,7 +27,7 @@ from .cache import (
     default_cache_path,
 )
 from .chain import Chain, Failure, Resolution
-from .config import PROVIDERS, GeocoderConfig, build_chain, provider_class
+from .config import PROVIDERS, GeocoderConfig, build_chain, online_chain, provider_class
 from .errors import (
     GeocoderAccessDenied,
     GeocoderCacheError,
@@ -72,6 +72,7 @@ __all__ = [
     "RetryPolicy",
     "GeocoderConfig",
     "build_chain",
+    "online_chain",
     "provider_class",
     "PROVIDERS",
     "default_cache_path",

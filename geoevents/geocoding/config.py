@@ -43,7 +43,14 @@ from .ratelimit import RateLimited
 if TYPE_CHECKING:
     from ._geopy import GeopyProvider
 
-__all__ = ["GeocoderConfig", "build_chain", "PROVIDERS", "provider_class", "default_config_path"]
+__all__ = [
+    "GeocoderConfig",
+    "build_chain",
+    "online_chain",
+    "PROVIDERS",
+    "provider_class",
+    "default_config_path",
+]
 
 #: Online providers by name: "module:Class" under this package. A new geocoder is one module
 #: and one line here.
@@ -405,3 +412,14 @@ def build_chain(
             provider = CachedProvider(provider, cache)
         providers.append(provider)
     return Chain(providers)
+
+
+def online_chain(config: GeocoderConfig | None, *, cache: GeocodeCache | None = None) -> Chain | None:
+    """The chain for ``geoevents.parse(..., geocoder=...)``: online providers only, or None.
+
+    The pipeline has asked the embedded gazetteer already, so the chain leaves it out; with no
+    geocoder configured (the default) this returns None and the run stays offline.
+    """
+    if config is None or config.offline:
+        return None
+    return build_chain(replace(config, use_gazetteer=False), cache=cache)

@@ -18,6 +18,7 @@ from geoevents.geocoding import (
     PhotonProvider,
     RateLimited,
     build_chain,
+    online_chain,
 )
 
 
@@ -137,3 +138,14 @@ def test_public_nominatim_is_paced_at_one_per_second(tmp_path: Path) -> None:
     assert isinstance(breaker, CircuitBreaker)
     limited = breaker.provider
     assert isinstance(limited, RateLimited) and limited.min_delay == 1.0
+
+
+def test_online_chain_for_the_pipeline(tmp_path: Path, server: GeoServer) -> None:
+    assert online_chain(GeocoderConfig.from_env({})) is None  # offline by default
+    config = GeocoderConfig.from_env({}, geocoders=["photon"], geocoder_urls=[server.url],
+                                     cache_path=tmp_path / "c.sqlite3")
+    chain = online_chain(config)
+    assert chain is not None and [p.name for p in chain.providers] == ["photon"]
+    erbil = chain.geocode("Erbil")
+    assert erbil is not None and erbil.provider == "photon"
+    chain.close()

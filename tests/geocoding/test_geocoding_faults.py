@@ -79,6 +79,7 @@ def test_malformed_json_is_a_parse_error_and_not_retried(server: GeoServer) -> N
     assert server.requests == 1
 
 
+@pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")  # geopy, on bad input
 @pytest.mark.parametrize(
     ("provider_cls", "body"),
     [
