@@ -225,6 +225,7 @@ def build_map(
     if self_contained or tiles is None:
         m.add_child(classes["Basemap"](offline=tiles is None))
     if tiles is not None:
+        _check_tiles(tiles, attr)
         try:
             layer = folium.TileLayer(tiles, attr=attr, name=_tile_title(tiles), overlay=False)
         except ValueError as exc:
@@ -276,6 +277,23 @@ def build_map(
         else:
             m.fit_bounds([[south, west], [north, east]], padding=_PADDING, max_zoom=12)
     return m
+
+
+def _check_tiles(tiles: str, attr: str | None) -> None:
+    if "{z}" in tiles or "{x}" in tiles:
+        if not attr:
+            raise OutputError(f"tiles {tiles!r} is a URL template: give its attribution (attr)")
+        return
+    import xyzservices
+
+    name = "OpenStreetMap Mapnik" if tiles.strip().lower() == "openstreetmap" else tiles  # as folium
+    try:
+        xyzservices.providers.query_name(name)
+    except ValueError:
+        raise OutputError(
+            f"unknown tiles {tiles!r}: use a provider name such as OpenStreetMap, OpenTopoMap or "
+            "CartoDB.Positron, an XYZ URL template with {z}/{x}/{y}, or none"
+        ) from None
 
 
 def _tile_title(tiles: str) -> str:

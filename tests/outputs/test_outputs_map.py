@@ -132,7 +132,7 @@ def test_tiles_choice(sample_features):
     assert "127.0.0.1:8080/{z}/{x}/{y}.png" in page
     with pytest.raises(OutputError, match="tiles"):
         build_map(sample_features, tiles="http://127.0.0.1/{z}/{x}/{y}.png")  # no attribution
-    with pytest.raises(OutputError, match="tiles"):
+    with pytest.raises(OutputError, match="unknown tiles"):
         build_map(sample_features, tiles="no such provider")
 
 
