@@ -124,7 +124,7 @@ class HttpAdapter(BaseSyncAdapter):  # type: ignore[misc]
         except urllib.error.HTTPError as exc:
             exc.close()
             raise error_for_status(
-                exc.code, provider=self.provider, url=url, headers=dict(exc.headers or {})
+                exc.code, provider=self.provider, url=url, headers=dict((exc.headers or {}).items())
             ) from None
         except TimeoutError:
             raise GeocoderTimeout(

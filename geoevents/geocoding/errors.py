@@ -129,7 +129,9 @@ def error_for_status(
     cls = _STATUS_ERRORS.get(status)
     if cls is None:
         cls = GeocoderQueryError if 400 <= status < 500 else GeocoderUnavailable
-    retry_after = parse_retry_after((headers or {}).get("Retry-After")) if headers else None
+    retry_after = parse_retry_after(
+        next((v for k, v in (headers or {}).items() if k.lower() == "retry-after"), None)
+    )
     hint = ""
     if cls is GeocoderAccessDenied:
         hint = " (check --user-agent and API keys)"

@@ -55,6 +55,8 @@ def test_retry_after_forms() -> None:
     assert parse_retry_after(past, now=1_000_000) == 0.0
     error = error_for_status(503, provider="p", url="u", headers={"Retry-After": "7"})
     assert error.retry_after == 7.0 and "Retry-After 7 s" in str(error)
+    lower = error_for_status(429, provider="p", url="u", headers={"retry-after": "2"})
+    assert lower.retry_after == 2.0
 
 
 def test_retry_policy_decisions() -> None:
