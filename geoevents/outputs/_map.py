@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from .._io import atomic_write
 from ..records import CATEGORIES, MapFeature, bounds
@@ -181,7 +182,7 @@ def build_map(
         (then give ``attr``); ``None`` (or ``"none"``) draws the offline Natural Earth base
         map only.
     attr
-        Attribution for a custom tile URL.
+        Attribution (HTML) for a custom tile URL; default: its host name.
     self_contained
         Inline Leaflet and every style so the page makes no request for code or styles, and
         draw the Natural Earth countries under the tiles as an offline fallback.
@@ -225,7 +226,7 @@ def build_map(
     if self_contained or tiles is None:
         m.add_child(classes["Basemap"](offline=tiles is None))
     if tiles is not None:
-        _check_tiles(tiles, attr)
+        attr = _tile_attribution(tiles, attr)
         try:
             layer = folium.TileLayer(tiles, attr=attr, name=_tile_title(tiles), overlay=False)
         except ValueError as exc:
@@ -279,11 +280,13 @@ def build_map(
     return m
 
 
-def _check_tiles(tiles: str, attr: str | None) -> None:
+def _tile_attribution(tiles: str, attr: str | None) -> str | None:
+    """Check ``tiles``; a URL template without ``attr`` is credited to its host."""
     if "{z}" in tiles or "{x}" in tiles:
-        if not attr:
-            raise OutputError(f"tiles {tiles!r} is a URL template: give its attribution (attr)")
-        return
+        if attr:
+            return attr
+        host = urlsplit(tiles).netloc or tiles.split("/", 1)[0]
+        return f"Tiles: {html.escape(host)}"
     import xyzservices
 
     name = "OpenStreetMap Mapnik" if tiles.strip().lower() == "openstreetmap" else tiles  # as folium
@@ -294,6 +297,7 @@ def _check_tiles(tiles: str, attr: str | None) -> None:
             f"unknown tiles {tiles!r}: use a provider name such as OpenStreetMap, OpenTopoMap or "
             "CartoDB.Positron, an XYZ URL template with {z}/{x}/{y}, or none"
         ) from None
+    return attr
 
 
 def _tile_title(tiles: str) -> str:

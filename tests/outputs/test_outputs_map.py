@@ -130,8 +130,8 @@ def test_tiles_choice(sample_features):
         sample_features, tiles="http://127.0.0.1:8080/{z}/{x}/{y}.png", attr="local tiles"
     ).get_root().render()
     assert "127.0.0.1:8080/{z}/{x}/{y}.png" in page
-    with pytest.raises(OutputError, match="tiles"):
-        build_map(sample_features, tiles="http://127.0.0.1/{z}/{x}/{y}.png")  # no attribution
+    page = build_map(sample_features, tiles="http://127.0.0.1:8080/{z}/{x}/{y}.png").get_root().render()
+    assert "Tiles: 127.0.0.1:8080" in page  # credited to its host when no attribution is given
     with pytest.raises(OutputError, match="unknown tiles"):
         build_map(sample_features, tiles="no such provider")
 
