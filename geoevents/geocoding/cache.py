@@ -294,7 +294,11 @@ class GeocodeCache:
         if row is None:
             return None
         payload, created, expires = row
-        location = Location.from_dict(json.loads(payload), cached=True) if payload else None
+        try:
+            location = Location.from_dict(json.loads(payload), cached=True) if payload else None
+        except (ValueError, KeyError, TypeError):
+            log.debug("geocoding cache %s: unreadable entry %r ignored", self.path, key)
+            return None  # asked again, and overwritten with a good answer
         return CacheEntry(location, created, expires)
 
     def put(self, key: str, *, provider: str, query: str, location: Location | None) -> None:

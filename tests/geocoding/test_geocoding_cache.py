@@ -207,3 +207,17 @@ def test_processes_creating_a_new_cache_at_the_same_moment(tmp_path: Path) -> No
         cache = GeocodeCache(path)
         assert cache.integrity_check() == "ok"
         assert cache.info().providers["bulk"].found == workers
+
+
+def test_a_damaged_entry_is_asked_again_and_repaired(tmp_path: Path, server: GeoServer) -> None:
+    path = tmp_path / "c.sqlite3"
+    provider = CachedProvider(NominatimProvider(server.url), GeocodeCache(path))
+    assert provider.geocode("Erbil") is not None
+    provider.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE entries SET payload = '{\"lat\": ' WHERE found = 1")
+    again = CachedProvider(NominatimProvider(server.url), GeocodeCache(path))
+    erbil = again.geocode("Erbil")
+    assert erbil is not None and not erbil.cached and server.requests == 2
+    repaired = again.geocode("Erbil")
+    assert repaired is not None and repaired.cached and server.requests == 2
