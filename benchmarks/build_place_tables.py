@@ -17,9 +17,14 @@ The table holds what news writes but the gazetteer has no entry or no name for:
   towns' latitudes and longitudes (GeoNames cities >= 1000): the middle of its extent, where
   the median of its towns falls into its densest corner (New York State on New York City).
 
+A second file, geoevents/ranking/person_names.csv, lists the commonest US first names and
+surnames (US Census 1990 frequency lists, public domain, as shipped by the ``names``
+package): the mention filter's evidence that "Andrew Trapani" is a person and "Meredith" a
+first name.
+
 Each row names the gazetteer entry it stands for in ``ref`` where one exists (``country:IQ``,
 ``admin1:US.GA``) so the resolver uses the gazetteer's own point; ``lat``/``lon`` are the
-fallback. Rebuild (needs ``pip install zipcodes countryinfo``)::
+fallback. Rebuild (needs ``pip install zipcodes countryinfo names``)::
 
     python benchmarks/build_place_tables.py
 """
@@ -249,6 +254,27 @@ def admin1_points() -> list[dict[str, object]]:
             for code, pts in sorted(points.items())]
 
 
+NAMES_OUT = ROOT / "geoevents" / "ranking" / "person_names.csv"
+FIRST_NAMES = 1500  # per sex: covers about 85% of people in the census sample
+SURNAMES = 5000
+
+
+def person_names() -> list[tuple[str, str]]:
+    base = Path(str(resources.files("names")))
+    rows: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for kind, files, limit in (("first", ("dist.male.first", "dist.female.first"), FIRST_NAMES),
+                               ("last", ("dist.all.last",), SURNAMES)):
+        for name in files:
+            lines = (base / name).read_text(encoding="utf-8").splitlines()[:limit]
+            for line in lines:
+                word = line.split()[0].capitalize()
+                if (kind, word) not in seen:
+                    seen.add((kind, word))
+                    rows.append((kind, word))
+    return rows
+
+
 def main() -> int:
     rows = (continents() + regions() + counties() + demonyms() + abbreviations()
             + country_points() + admin1_points())
@@ -261,6 +287,11 @@ def main() -> int:
     tmp.write_text(buf.getvalue(), encoding="utf-8")
     os.replace(tmp, OUT)
     print(f"{OUT}: {len(rows)} rows", file=sys.stderr)
+    names = person_names()
+    tmp = NAMES_OUT.with_suffix(".tmp")
+    tmp.write_text("kind,name\n" + "".join(f"{k},{n}\n" for k, n in names), encoding="utf-8")
+    os.replace(tmp, NAMES_OUT)
+    print(f"{NAMES_OUT}: {len(names)} rows", file=sys.stderr)
     return 0
 
 

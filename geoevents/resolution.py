@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .matching import DEMONYM_PREFIX, TABLE_PREFIX
 from .model import Mention, Place
-from .ranking import Ranker, mention_filter, place_table, ranker
+from .ranking import Ranker, mention_filter, person_names, place_table, ranker
 
 if TYPE_CHECKING:
     from gazetteer import Candidate, Entry, Gazetteer
@@ -92,7 +92,8 @@ FEATURES = (
     "country", "admin1", "admin2", "city", "region", "installation", "curated",
     "log_population", "population_share", "prior_rank", "alternate_name", "abbrev", "demonym",
     "n_candidates", "country_named", "admin1_named", "qualifier", "military_context",
-    "near_share", "near_any", "log_min_km", "country_share", "admin1_share", "us_share",
+    "near_share", "near_any", "log_min_km", "country_share", "admin1_share", "supported",
+    "supported_population",
 )
 """Names of the candidate features, in the order :func:`features` returns them."""
 
@@ -150,7 +151,7 @@ def features(
     others = [e for k, e in context.anchors.items() if k != mention.key]
     near = 0
     min_km = 20_000.0
-    same_country = same_admin1 = us = 0
+    same_country = same_admin1 = 0
     for other in others:
         if other.id == entry.id:
             continue
@@ -161,11 +162,17 @@ def features(
             min_km = min(min_km, km)
         same_country += other.country == entry.country and bool(entry.country)
         same_admin1 += bool(entry.admin1) and other.admin1 == entry.admin1
-        us += other.country == "US"
     n_others = max(1, len(others))
     qualified = 0.0
     if qualifier is not None and entry.id != qualifier.id and entry.country == qualifier.country:
         qualified = 1.0 if qualifier.feature == "country" or entry.admin1 == qualifier.admin1 else 0
+    log_population = math.log10(entry.population + 1) / 7
+    # Whether the article itself backs this reading: its country or region is named, it is
+    # qualified ("Paris, Tenn."), or another of the article's places lies near it.
+    supported = float(bool(qualified) or near > 0
+                      or (feature != "country" and context.countries.get(entry.country, 0) > 0)
+                      or (bool(entry.admin1) and context.regions.get(entry.admin1, 0) > 0)
+                      or same_admin1 > 0)
     military = 0.0
     if feature in _INSTALLATION_FEATURES:
         window = text[max(0, mention.start - 40) : mention.end + 40]
@@ -178,7 +185,7 @@ def features(
         float(feature in ("continent", "region")),
         float(feature in _INSTALLATION_FEATURES and entry.source != "curated"),
         float(entry.priority >= 2),
-        math.log10(entry.population + 1) / 7,
+        log_population,
         entry.population / top_population if top_population else 0.0,
         1.0 / (rank + 1),
         float(candidate.kind == "alternate"),
@@ -195,7 +202,8 @@ def features(
         math.log10(1 + min_km) / 4.3,
         same_country / n_others,
         same_admin1 / n_others,
-        (us / n_others) if entry.country == "US" else 0.0,
+        supported,
+        supported * log_population,
     )
 
 
@@ -316,8 +324,9 @@ MENTION_FEATURES = (
     "top_log_population", "top_score", "top_margin", "top_alternate", "abbrev", "demonym",
     "table", "n_candidates", "common_word", "sentence_initial", "capital_before",
     "capital_after", "speech_after", "locative_before", "qualified", "is_qualifier",
-    "all_caps", "n_tokens", "short", "key_count", "in_longer_name", "top_near_any",
-    "top_country_named", "top_admin1_named", "possessive", "the_before",
+    "all_caps", "n_tokens", "short", "key_count", "surname_elsewhere", "head_elsewhere",
+    "top_near_any", "top_country_named", "top_admin1_named", "possessive", "the_before",
+    "first_name", "surname", "first_name_before",
 )
 """Names of the mention features, in the order :func:`mention_features` returns them."""
 
@@ -343,7 +352,8 @@ def mention_features(
     index = {name: i for i, name in enumerate(FEATURES)}
     counts = Counter(r.mention.key for r in resolutions)
     spans = [(r.mention.start, r.mention.end) for r in resolutions]
-    longer = _in_longer_names(resolutions, text)
+    surname_of, head_of = _in_longer_names(resolutions, text)
+    first_names, surnames = person_names()
     out = []
     for i, r in enumerate(resolutions):
         m = r.mention
@@ -379,11 +389,15 @@ def mention_features(
             float(len(written.split())),
             float(len(written) <= 4),
             math.log2(counts[m.key]),
-            float(m.key in longer),
+            float(m.key in surname_of),
+            float(m.key in head_of),
             f[index["near_any"]],
             f[index["country_named"]], f[index["admin1_named"]],
             float(after.startswith(("'s", "’s"))),
             float(word_before.lower() == "the"),
+            float(written in first_names),
+            float(written in surnames),
+            float(not initial and _person_before(before, first_names)),
         ))
     return out
 
@@ -391,20 +405,31 @@ def mention_features(
 _NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*)+")
 
 
-def _in_longer_names(resolutions: Sequence[Resolution], text: str) -> set[str]:
-    """Keys written somewhere inside a longer run of capitalised words that is not a place.
+_FIRST_BEFORE = re.compile(r"([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
 
-    "Michael Smith ... Smith said": the run "Michael Smith" marks "Smith" as part of a
-    name; runs that are themselves mentions ("New York City") do not count.
+
+def _person_before(before: str, first_names: frozenset[str]) -> bool:
+    """A common first name (and maybe an initial) right before: "Andrew Trapani"."""
+    match = _FIRST_BEFORE.search(before)
+    return bool(match) and match.group(1) in first_names
+
+
+def _in_longer_names(resolutions: Sequence[Resolution], text: str) -> tuple[set[str], set[str]]:
+    """Keys written somewhere as the last / the first word of a longer capitalised run.
+
+    "Michael Smith ... Smith said": the run "Michael Smith" makes "Smith" a surname
+    elsewhere; "Gainesville Police" makes "Gainesville" a head elsewhere. Runs that are
+    themselves mentions ("New York City") do not count.
     """
     words: dict[str, str] = {}
     for r in resolutions:
         if " " not in r.mention.text:
             words.setdefault(r.mention.text, r.mention.key)
+    last: set[str] = set()
+    head: set[str] = set()
     if not words:
-        return set()
+        return last, head
     starts = {r.mention.start for r in resolutions}
-    found: set[str] = set()
     for run in _NAME_RUN.finditer(text):
         tokens = run.group(0).split()
         offset = run.start()
@@ -413,11 +438,11 @@ def _in_longer_names(resolutions: Sequence[Resolution], text: str) -> set[str]:
             tokens = tokens[1:]
         if len(tokens) < 2 or offset in starts:
             continue
-        for token in tokens:
-            key = words.get(token)
+        for position, token in enumerate(tokens):
+            key = words.get(token.removesuffix("'s").removesuffix("’s"))
             if key is not None:
-                found.add(key)
-    return found
+                (head if position == 0 else last).add(key)
+    return last, head
 
 
 _RUN_STARTERS = _LOCATIVES | frozenset(

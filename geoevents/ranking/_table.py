@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["TableRow", "PlaceTable", "place_table"]
+__all__ = ["TableRow", "PlaceTable", "place_table", "person_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +122,19 @@ def place_table() -> PlaceTable:
             places.setdefault(row.ref, row)
     longest = max(len(name.split()) for name in names)
     return PlaceTable({k: tuple(v) for k, v in names.items()}, places, points, longest)
+
+
+@functools.lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Common first names and surnames, capitalised ("Andrew", "Trapani" is not one).
+
+    >>> first, last = person_names()
+    >>> "Andrew" in first, "Smith" in last, "Baghdad" in first | last
+    (True, True, False)
+    """
+    text = resources.files(__package__).joinpath("person_names.csv").read_text(encoding="utf-8")
+    first: set[str] = set()
+    last: set[str] = set()
+    for raw in csv.DictReader(text.splitlines()):
+        (first if raw["kind"] == "first" else last).add(raw["name"])
+    return frozenset(first), frozenset(last)

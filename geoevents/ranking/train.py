@@ -124,6 +124,45 @@ def fit(x: Sequence[Sequence[float]], y: Sequence[int], names: Sequence[str], *,
                   tuple(float(v) for v in scale))
 
 
+def fit_pairwise(examples: Sequence[Example], names: Sequence[str], *, c: float = 1.0,
+                 max_negatives: int = 25) -> Ranker:
+    """A linear ranker from candidate pairs of one mention (right minus wrong, and back).
+
+    Choosing among a mention's candidates is a ranking problem: learning on differences
+    within a mention ignores what all candidates of that mention share.
+    """
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    pos_rows: list[tuple[float, ...]] = []
+    neg_rows: list[tuple[float, ...]] = []
+    weights: list[float] = []
+    every: list[tuple[float, ...]] = []
+    for ex in examples:
+        for g, rows in ex.candidates:
+            if g < 0:
+                continue
+            good = [v for v, ok in rows if ok]
+            bad = [v for v, ok in rows if not ok][:max_negatives]
+            every.extend(v for v, _ in rows)
+            for p in good:
+                for n in bad:
+                    pos_rows.append(p)
+                    neg_rows.append(n)
+                    # Every mention weighs the same, however many candidates it has.
+                    weights.append(1.0 / (len(good) * len(bad)))
+    scale = np.asarray(every, dtype=float).std(axis=0)
+    scale[scale == 0] = 1.0
+    diff = (np.asarray(pos_rows, dtype=float) - np.asarray(neg_rows, dtype=float)) / scale
+    x = np.vstack([diff, -diff])
+    y = np.concatenate([np.ones(len(diff)), np.zeros(len(diff))])
+    w = np.asarray(weights + weights)
+    model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
+    model.fit(x, y, sample_weight=w * len(w) / w.sum())
+    return Ranker(tuple(names), tuple(float(w) for w in model.coef_[0]), 0.0,
+                  tuple(0.0 for _ in names), tuple(float(v) for v in scale))
+
+
 def _ranker_data(examples: Sequence[Example]) -> tuple[list[tuple[float, ...]], list[int]]:
     x: list[tuple[float, ...]] = []
     y: list[int] = []
@@ -136,6 +175,17 @@ def _ranker_data(examples: Sequence[Example]) -> tuple[list[tuple[float, ...]], 
                 x.append(values)
                 y.append(int(ok))
     return x, y
+
+
+PAIRWISE = True
+
+
+def _fit_ranker(examples: Sequence[Example], c: float) -> Ranker:
+    from ..resolution import FEATURES
+
+    if PAIRWISE:
+        return fit_pairwise(examples, FEATURES, c=c)
+    return fit(*_ranker_data(examples), FEATURES, c=c)
 
 
 def _folds(examples: Sequence[Example]) -> list[int]:
@@ -179,7 +229,7 @@ def cross_validate(examples: Sequence[Example], gazetteer: Any, *, c: float = 1.
     preds: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for k in range(FOLDS):
         train = [ex for ex, f in zip(examples, folds, strict=True) if f != k]
-        model = fit(*_ranker_data(train), FEATURES, c=c)
+        model = _fit_ranker(train, c)
         for ex, f in zip(examples, folds, strict=True):
             if f != k:
                 continue
@@ -208,7 +258,7 @@ def _filtered_scores(examples: Sequence[Example], gazetteer: Any, ranker_c: floa
     preds: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for k in range(FOLDS):
         train = [ex for ex, f in zip(examples, folds, strict=True) if f != k]
-        model = fit(*_ranker_data(train), FEATURES, c=ranker_c)
+        model = _fit_ranker(train, ranker_c)
         # The filter's training rows come from the same fold's ranker (no peeking at fold k).
         x, y = [], []
         for ex in train:
@@ -273,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report["threshold"] = threshold
     print(f"chosen threshold {threshold}", file=sys.stderr)
     # Final models on every document.
-    model = fit(*_ranker_data(examples), FEATURES, c=ranker_c)
+    model = _fit_ranker(examples, ranker_c)
     x, y = [], []
     for ex in examples:
         resolutions, rows = _mention_rows(ex, model, gz)
