@@ -1,4 +1,4 @@
-"""A real HTTP server on 127.0.0.1 speaking the Nominatim, Photon and Pelias search APIs.
+"""A real HTTP server on 127.0.0.1 speaking the Nominatim, Photon, Pelias and GeoNames APIs.
 
 It answers from ``tests/fixtures/geocoding/places.json``, counts requests, and can inject
 faults into the next requests: an HTTP status (with ``Retry-After``), a hang longer than the
@@ -13,8 +13,6 @@ import time
 import unicodedata
 import urllib.parse
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,7 +20,11 @@ from typing import Any
 
 PLACES_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "geocoding" / "places.json"
 
-_PELIAS_LAYER = {"city": "locality", "country": "country", "state": "region", "military": "venue"}
+_PELIAS_LAYER = {"city": "locality", "town": "locality", "country": "country", "state": "region",
+                 "military": "venue", "barrier": "venue"}
+_GEONAMES_CODE = {"city": ("P", "PPL"), "town": ("P", "PPL"), "country": ("A", "PCLI"),
+                  "state": ("A", "ADM1"), "military": ("S", "AIRB"), "barrier": ("S", "PSTB")}
+GEONAMES_USER = "geoevents-tests"
 
 
 def _norm(text: str) -> str:
@@ -131,6 +133,8 @@ class GeoServer:
             body = self._photon(params)
         elif parts.path.endswith("/v1/search"):
             body = self._pelias(params)
+        elif parts.path.endswith("/searchJSON"):
+            body = self._geonames(parts.query)
         else:
             self._send(handler, 404, b'{"error": "not found"}', {})
             return
@@ -220,8 +224,16 @@ class GeoServer:
         ]
         return {"type": "FeatureCollection", "features": features}
 
-
-@contextmanager
-def running_server() -> Iterator[GeoServer]:
-    with GeoServer() as server:
-        yield server
+    def _geonames(self, query: str) -> dict[str, Any]:
+        pairs = urllib.parse.parse_qsl(query)
+        params = dict(pairs)
+        if params.get("username") != GEONAMES_USER:
+            return {"status": {"message": "user does not exist.", "value": 10}}
+        countries = {v.lower() for k, v in pairs if k == "country"} or None
+        rows = []
+        for i, p in enumerate(self._matches(params.get("q", ""), countries)):
+            fcl, fcode = _GEONAMES_CODE[p["addresstype"]]
+            rows.append({"geonameId": 90000 + i, "name": p["name"], "lat": str(p["lat"]),
+                         "lng": str(p["lon"]), "countryCode": p["country"], "fcl": fcl,
+                         "fcode": fcode})
+        return {"totalResultsCount": len(rows), "geonames": rows}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from geocoding_server import GeoServer
+from geocoding_server import GEONAMES_USER, GeoServer
 
 from geoevents.geocoding import (
+    GeocoderAccessDenied,
     GeocoderConfigError,
+    GeoNamesProvider,
     Location,
     NominatimProvider,
     PeliasProvider,
@@ -74,6 +76,26 @@ def test_pelias_parses_layers_and_iso3_countries(server: GeoServer) -> None:
     assert (anbar.feature, anbar.country, anbar.provider) == ("admin1", "IQ", "pelias")
     assert anbar.provider_id == "pelias:openstreetmap:region:3203483"
     assert server.seen[0].path == "/v1/search"
+
+
+def test_geonames_web_service(server: GeoServer) -> None:
+    provider = GeoNamesProvider(server.url, username=GEONAMES_USER)
+    base = provider.geocode("Al Asad Airbase")
+    assert base is not None
+    assert (base.name, base.feature, base.country, base.provider) == (
+        "Ain al-Asad Air Base", "airbase", "IQ", "geonames")
+    assert base.provider_id.startswith("geonames:")
+    lebanon = provider.geocode("Tripoli", country="LB")
+    assert lebanon is not None and lebanon.country == "LB"
+    assert server.seen[1].params["country"] == "LB"
+    assert provider.geocode("Nowhereville") is None
+
+
+def test_geonames_account_errors(server: GeoServer) -> None:
+    with pytest.raises(GeocoderConfigError, match="account name"):
+        GeoNamesProvider(server.url)
+    with pytest.raises(GeocoderAccessDenied, match="user does not exist"):
+        GeoNamesProvider(server.url, username="someone-else").geocode("Erbil")
 
 
 def test_pelias_needs_a_url() -> None:
