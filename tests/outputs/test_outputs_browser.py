@@ -12,8 +12,20 @@ import time
 from pathlib import Path
 
 import pytest
+from outputs_samples import hostile_records, sample_records
 
 from geoevents.outputs import write_map
+
+
+@pytest.fixture
+def sample_features():
+    return sample_records()
+
+
+@pytest.fixture
+def xss_features():
+    return hostile_records()
+
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -9,6 +9,7 @@ import math
 import pandas as pd
 import pyogrio
 import pytest
+from outputs_samples import hostile_records, sample_records
 
 from geoevents.outputs import (
     CSV_COLUMNS,
@@ -19,6 +20,16 @@ from geoevents.outputs import (
     write_gpkg,
     write_kml,
 )
+
+
+@pytest.fixture
+def sample_features():
+    return sample_records()
+
+
+@pytest.fixture
+def xss_features():
+    return hostile_records()
 
 LAYERS = {"strike": "strikes", "base": "bases", "place": "places"}
 

@@ -7,10 +7,16 @@ import math
 
 import pyogrio
 import pytest
+from outputs_samples import sample_records
 
 from geoevents.errors import GeoeventsError
 from geoevents.outputs import OutputError, to_geojson, write_geojson
 from geoevents.records import BASE_PROPERTIES, EVENT_PROPERTIES
+
+
+@pytest.fixture
+def sample_features():
+    return sample_records()
 
 
 def test_feature_collection_is_rfc7946(sample_features):

@@ -8,7 +8,7 @@ import re
 
 import folium
 import pytest
-from outputs_samples import XSS_IMG, XSS_SCRIPT
+from outputs_samples import XSS_IMG, XSS_SCRIPT, hostile_records, sample_records
 
 from geoevents.outputs import OutputError, build_map, map_html, write_map
 from geoevents.outputs._assets import runtime_js
@@ -17,6 +17,15 @@ EXTERNAL_CODE = re.compile(
     r"<script[^>]+src=[\"']?(?:https?:)?//|<link[^>]+href=[\"']?(?:https?:)?//|@import|url\((?:[\"']?)(?:https?:)?//",
     re.IGNORECASE,
 )
+
+@pytest.fixture
+def sample_features():
+    return sample_records()
+
+
+@pytest.fixture
+def xss_features():
+    return hostile_records()
 
 
 # Left out of the page when the layer or another property implies them.
