@@ -13,6 +13,7 @@ is missed.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import statistics
 import sys
@@ -35,6 +36,17 @@ from geoevents.geocoding import (  # noqa: E402
 
 LOOKUP_TARGET_MS = 1.0
 BATCH_TARGET_S = 2.0
+PARALLEL = 2  # processes reading the same file at once (the machine has 2 cores)
+
+
+def _read_all(path: str, url: str, names: list[str]) -> tuple[float, int]:
+    """In a child process: look every name up through the cache; (seconds, answers)."""
+    provider = CachedProvider(NominatimProvider(url), GeocodeCache(path))
+    started = time.perf_counter()
+    answered = sum(provider.geocode(name) is not None for name in names)
+    elapsed = time.perf_counter() - started
+    provider.close()
+    return elapsed, answered
 
 
 def main() -> int:
@@ -77,6 +89,12 @@ def main() -> int:
         new_requests = server.requests - requests_after_fill
         provider.close()
 
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(PARALLEL) as pool:
+            parallel = pool.starmap(_read_all, [(str(path), server.url, order)] * PARALLEL)
+        parallel_s = max(t for t, _ in parallel)
+        parallel_requests = server.requests - requests_after_fill - new_requests
+
         t0 = time.perf_counter()
         cold = CachedProvider(NominatimProvider(server.url), GeocodeCache(path))
         cold_hit = cold.geocode("Erbil")
@@ -89,8 +107,9 @@ def main() -> int:
     p99_ms = timings[int(len(timings) * 0.99) - 1] * 1000
     mean_ms = batch_s / len(order) * 1000
     ok_lookup = mean_ms <= LOOKUP_TARGET_MS and p99_ms <= LOOKUP_TARGET_MS
-    ok_batch = batch_s <= BATCH_TARGET_S * n / 10_000
-    ok_requests = new_requests == 0 and cold_hit is not None and cold_hit.cached
+    ok_batch = max(batch_s, parallel_s) <= BATCH_TARGET_S * n / 10_000
+    ok_requests = (new_requests == 0 and parallel_requests == 0 and cold_hit is not None
+                   and cold_hit.cached)
     rows = [
         ("entries in cache", f"{len(all_names):,}", ""),
         ("filled through HTTP / written directly", f"{len(real)} / {len(rest):,}",
@@ -99,7 +118,9 @@ def main() -> int:
         ("cached lookup, median / p99", f"{median_ms:.3f} / {p99_ms:.3f} ms",
          f"<= {LOOKUP_TARGET_MS} ms"),
         (f"{len(order):,} cached lookups", f"{batch_s:.2f} s", f"<= {BATCH_TARGET_S} s"),
-        ("requests during the cached lookups", str(new_requests), "0"),
+        (f"{PARALLEL} processes x {len(order):,} cached lookups at once",
+         f"{parallel_s:.2f} s", f"<= {BATCH_TARGET_S} s each"),
+        ("requests during the cached lookups", str(new_requests + parallel_requests), "0"),
         ("cold: open cache + first lookup", f"{cold_ms:.1f} ms", ""),
         ("cache file size", f"{size_mb:.1f} MB", ""),
     ]
