@@ -34,8 +34,21 @@ __all__ = [
     "TimeoutOpt",
 ]
 
+def _check_geocoders(values: list[str] | None) -> list[str] | None:
+    from geoevents.geocoding import PROVIDERS
+
+    for value in values or []:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if name and name != "gazetteer" and name not in PROVIDERS:
+                raise typer.BadParameter(
+                    f"unknown geocoder {name!r} (choose from: {', '.join(sorted(PROVIDERS))})"
+                )
+    return values
+
+
 GeocoderOpt = Annotated[list[str] | None, typer.Option(
-    "--geocoder", "-g", metavar="NAME", show_default=False,
+    "--geocoder", "-g", metavar="NAME", show_default=False, callback=_check_geocoders,
     help="Online geocoder asked after the gazetteer: nominatim, photon, pelias, geonames "
          "(repeat for a chain). Default: none (offline), or $GEOEVENTS_GEOCODER.")]
 GeocoderUrlOpt = Annotated[list[str] | None, typer.Option(

@@ -111,7 +111,6 @@ def test_config_file_configures_the_chain(tmp_path: Path, server: GeoServer) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--geocoder", "googol"], "unknown geocoder 'googol'"),
         (["--geocoder", "nominatim", "--no-gazetteer"], "needs a user agent"),
         (["--no-gazetteer"], "needs at least one --geocoder"),
         (["--geocoder", "pelias", "--no-gazetteer"], "no server URL"),
@@ -133,9 +132,16 @@ def test_bad_toml_is_a_user_error(tmp_path: Path) -> None:
     assert code == 1 and str(config) in err and err.count("\n") == 1
 
 
-def test_bad_country_is_a_usage_error() -> None:
+def test_bad_option_values_are_usage_errors() -> None:
     result = runner.invoke(app, ["geocode", "Erbil", "--country", "IRQ"])
     assert result.exit_code == 2
+    result = runner.invoke(app, ["geocode", "Erbil", "--geocoder", "nominatim,googol"])
+    assert result.exit_code == 2 and "unknown geocoder 'googol'" in result.stderr
+
+
+def test_unknown_geocoder_from_the_environment_is_a_user_error() -> None:
+    code, _, err = _geocode("Erbil", env={"GEOEVENTS_GEOCODER": "googol"})
+    assert code == 1 and "unknown geocoder 'googol'" in err and err.count("\n") == 1
 
 
 def test_cache_info_and_clear(tmp_path: Path, server: GeoServer) -> None:
