@@ -18,13 +18,14 @@ import typer
 from geoevents.errors import GeoeventsError
 
 if TYPE_CHECKING:
-    from geoevents.geocoding import CacheInfo, GeocoderConfig, Resolution
+    from geoevents.geocoding import CacheInfo, Chain, GeocoderConfig, Resolution
 
 __all__ = [
     "app",
     "cache_app",
     "geocode_command",
     "config_from_options",
+    "geocoder_from_options",
     "GeocoderOpt",
     "GeocoderUrlOpt",
     "UserAgentOpt",
@@ -94,6 +95,26 @@ def config_from_options(
         no_cache=no_cache,
         no_gazetteer=no_gazetteer,
         timeout=timeout,
+    )
+
+
+def geocoder_from_options(
+    geocoder: list[str] | None = None,
+    geocoder_url: list[str] | None = None,
+    user_agent: str | None = None,
+    cache: Path | None = None,
+    no_cache: bool = False,
+    config: Path | None = None,
+    timeout: float | None = None,
+) -> Chain | None:
+    """For ``map``/``geojson``: the chain to pass as ``parse(..., geocoder=)``, or None offline.
+
+    Raises :class:`~geoevents.geocoding.GeocoderError` (a ``GeoeventsError``) on bad settings.
+    """
+    from geoevents.geocoding import online_chain
+
+    return online_chain(
+        config_from_options(geocoder, geocoder_url, user_agent, cache, no_cache, config, timeout)
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 from geocoding_server import GeoServer
 from typer.testing import CliRunner
 
-from geoevents.cli.geocode import app
+from geoevents.cli.geocode import app, geocoder_from_options
 
 runner = CliRunner()
 
@@ -233,3 +233,12 @@ def test_two_real_runs_second_makes_no_request(tmp_path: Path, server: GeoServer
     assert [(r.get("lat"), r.get("lon")) for r in first] == [
         (r.get("lat"), r.get("lon")) for r in second]
     assert (tmp_path / "cache-dir" / "geocode.sqlite3").exists()
+
+
+def test_geocoder_from_options_for_other_commands(tmp_path: Path, server: GeoServer) -> None:
+    assert geocoder_from_options() is None  # offline unless asked
+    chain = geocoder_from_options(["nominatim"], [server.url], cache=tmp_path / "c.sqlite3")
+    assert chain is not None and [p.name for p in chain.providers] == ["nominatim"]
+    zummar = chain.geocode("Zummar")
+    assert zummar is not None and zummar.provider == "nominatim"
+    chain.close()
