@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from outputs_samples import hostile_records, sample_records
 
 from geoevents.outputs import write_map
+from tests.outputs.outputs_samples import hostile_records, sample_records
 
 
 @pytest.fixture
@@ -237,8 +237,9 @@ def test_self_contained_map_falls_back_when_tiles_fail(browser, sample_features,
 
 
 def test_hostile_text_opens_no_dialog(browser, xss_features, tmp_path):
-    from outputs_samples import XSS_IMG, XSS_SCRIPT
     from selenium.common.exceptions import NoAlertPresentException
+
+    from tests.outputs.outputs_samples import XSS_IMG, XSS_SCRIPT
 
     path = write_map(
         xss_features, tmp_path / "xss.html", title=f"Title {XSS_SCRIPT}", sources=[XSS_IMG],
@@ -263,7 +264,7 @@ def test_hostile_text_opens_no_dialog(browser, xss_features, tmp_path):
 
 
 def test_crowded_markers_cluster_and_expand(browser, tmp_path):
-    from outputs_samples import crowd
+    from tests.outputs.outputs_samples import crowd
 
     features = crowd(300)
     path = write_map(features, tmp_path / "crowd.html", tiles=None, self_contained=True)
@@ -397,8 +398,9 @@ def test_example_article_map_every_record_has_a_marker_and_popup(browser, tmp_pa
 
 
 def test_hostile_article_through_the_pipeline_opens_no_dialog(browser, tmp_path):
-    from outputs_samples import XSS_IMG, XSS_SCRIPT
     from selenium.common.exceptions import NoAlertPresentException
+
+    from tests.outputs.outputs_samples import XSS_IMG, XSS_SCRIPT
 
     text = (
         f"Le 8 janvier 2020, l'Iran a tiré onze missiles sur la base aérienne d'Aïn al-Assad "

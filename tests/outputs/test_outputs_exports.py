@@ -9,7 +9,6 @@ import math
 import pandas as pd
 import pyogrio
 import pytest
-from outputs_samples import hostile_records, sample_records
 
 from geoevents.outputs import (
     CSV_COLUMNS,
@@ -20,6 +19,7 @@ from geoevents.outputs import (
     write_gpkg,
     write_kml,
 )
+from tests.outputs.outputs_samples import hostile_records, sample_records
 
 
 @pytest.fixture

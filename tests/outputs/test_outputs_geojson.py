@@ -7,11 +7,11 @@ import math
 
 import pyogrio
 import pytest
-from outputs_samples import sample_records
 
 from geoevents.errors import GeoeventsError
 from geoevents.outputs import OutputError, to_geojson, write_geojson
 from geoevents.records import BASE_PROPERTIES, EVENT_PROPERTIES
+from tests.outputs.outputs_samples import sample_records
 
 
 @pytest.fixture

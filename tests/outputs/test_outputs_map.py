@@ -8,10 +8,10 @@ import re
 
 import folium
 import pytest
-from outputs_samples import XSS_IMG, XSS_SCRIPT, hostile_records, sample_records
 
 from geoevents.outputs import OutputError, build_map, map_html, write_map
 from geoevents.outputs._assets import runtime_js
+from tests.outputs.outputs_samples import XSS_IMG, XSS_SCRIPT, hostile_records, sample_records
 
 EXTERNAL_CODE = re.compile(
     r"<script[^>]+src=[\"']?(?:https?:)?//|<link[^>]+href=[\"']?(?:https?:)?//|@import|url\((?:[\"']?)(?:https?:)?//",
