@@ -9,14 +9,10 @@ from typing import Any
 from ..records import CATEGORIES, MapFeature
 from ._errors import OutputError
 
-__all__ = ["check_features", "layer_name", "LAYERS"]
+__all__ = ["check_features", "LAYERS"]
 
 # Category -> GeoPackage/KML layer name (plural, as GIS users expect).
 LAYERS: dict[str, str] = {"strike": "strikes", "base": "bases", "place": "places"}
-
-
-def layer_name(category: str) -> str:
-    return LAYERS[category]
 
 
 def check_features(features: Iterable[MapFeature]) -> Sequence[MapFeature]:
