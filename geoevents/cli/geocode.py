@@ -50,7 +50,7 @@ def _check_geocoders(values: list[str] | None) -> list[str] | None:
 
 GeocoderOpt = Annotated[list[str] | None, typer.Option(
     "--geocoder", "-g", metavar="NAME", show_default=False, callback=_check_geocoders,
-    help="Online geocoder asked after the gazetteer: nominatim, photon, pelias, geonames "
+    help="Online geocoder asked after the gazetteer: nominatim, photon, pelias, geonames, arcgis "
          "(repeat for a chain). Default: none (offline), or $GEOEVENTS_GEOCODER.")]
 GeocoderUrlOpt = Annotated[list[str] | None, typer.Option(
     "--geocoder-url", metavar="[NAME=]URL", show_default=False,

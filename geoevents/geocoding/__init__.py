@@ -1,7 +1,7 @@
 """Geocoding: one :class:`Provider` interface, a chain of providers, a persistent cache.
 
 The embedded gazetteer answers first (offline); optional online or self-hosted geocoders
-(Nominatim, Photon, Pelias, GeoNames, through geopy) follow, each behind the SQLite cache
+(Nominatim, Photon, Pelias, GeoNames, ArcGIS, through geopy) follow, each behind the SQLite cache
 and a rate limit. Build the whole chain from options with :func:`build_chain`::
 
     from geoevents.geocoding import GeocoderConfig, build_chain
@@ -46,6 +46,7 @@ from .ratelimit import RateLimited
 
 if TYPE_CHECKING:
     from ._http import RetryPolicy
+    from .arcgis import ArcGISProvider
     from .geonames import GeoNamesProvider
     from .nominatim import NominatimProvider
     from .pelias import PeliasProvider
@@ -62,6 +63,7 @@ __all__ = [
     "PhotonProvider",
     "PeliasProvider",
     "GeoNamesProvider",
+    "ArcGISProvider",
     "CachedProvider",
     "GeocodeCache",
     "CacheEntry",
@@ -95,6 +97,7 @@ _LAZY = {
     "PhotonProvider": "photon",
     "PeliasProvider": "pelias",
     "GeoNamesProvider": "geonames",
+    "ArcGISProvider": "arcgis",
     "RetryPolicy": "_http",
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["osm_feature", "pelias_feature", "geonames_feature"]
+__all__ = ["osm_feature", "pelias_feature", "geonames_feature", "arcgis_feature"]
 
 _OSM_PLACE = {
     "country": "country",
@@ -117,3 +117,37 @@ def geonames_feature(fcl: str, fcode: str) -> str:
     if fcl.upper() == "A":
         return "region"
     return "site"
+
+
+_ARCGIS_ADDR = {
+    "country": "country",
+    "region": "admin1",
+    "subregion": "admin2",
+    "zone": "region",
+    "locality": "city",
+    "postal": "site",
+    "pointaddress": "site",
+    "streetaddress": "site",
+}
+_ARCGIS_TYPE = {
+    "city": "city",
+    "town": "town",
+    "village": "village",
+    "airport": "airport",
+    "military base": "base",
+    "border crossing": "checkpoint",
+}
+
+
+def arcgis_feature(addr_type: str, place_type: str = "") -> str:
+    """Feature class for ArcGIS ``Addr_type`` and ``Type`` attributes.
+
+    >>> arcgis_feature("Locality", "City"), arcgis_feature("POI", "Military Base")
+    ('city', 'base')
+    >>> arcgis_feature("Region"), arcgis_feature("POI", "Museum")
+    ('admin1', 'site')
+    """
+    kind = place_type.strip().lower()
+    if kind in _ARCGIS_TYPE:
+        return _ARCGIS_TYPE[kind]
+    return _ARCGIS_ADDR.get(addr_type.strip().lower(), "site")

@@ -59,6 +59,7 @@ PROVIDERS: dict[str, str] = {
     "photon": "photon:PhotonProvider",
     "pelias": "pelias:PeliasProvider",
     "geonames": "geonames:GeoNamesProvider",
+    "arcgis": "arcgis:ArcGISProvider",
 }
 
 _OFF = {"", "0", "off", "no", "none", "false"}

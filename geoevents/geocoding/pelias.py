@@ -9,7 +9,7 @@ from ._geopy import GeopyProvider
 from .errors import GeocoderConfigError
 from .location import Location
 
-__all__ = ["PeliasProvider"]
+__all__ = ["PeliasProvider", "iso2_from_alpha3"]
 
 
 class PeliasProvider(GeopyProvider):
@@ -57,11 +57,21 @@ def _iso2(props: dict[str, Any]) -> str:
     code = str(props.get("country_code") or "")
     if len(code) == 2:
         return code.upper()
-    alpha3 = str(props.get("country_a") or "")
-    if len(alpha3) == 3:
-        import pycountry
+    return iso2_from_alpha3(str(props.get("country_a") or ""))
 
-        country = pycountry.countries.get(alpha_3=alpha3.upper())
-        if country is not None:
-            return str(country.alpha_2)
-    return ""
+
+def iso2_from_alpha3(code: str) -> str:
+    """ISO 3166-1 alpha-2 for an alpha-3 code (an alpha-2 passes through), or "".
+
+    >>> iso2_from_alpha3("IRQ"), iso2_from_alpha3("lb"), iso2_from_alpha3("XYZ")
+    ('IQ', 'LB', '')
+    """
+    code = code.strip().upper()
+    if len(code) == 2 and code.isalpha():
+        return code
+    if len(code) != 3:
+        return ""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    return str(country.alpha_2) if country is not None else ""

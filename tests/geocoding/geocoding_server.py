@@ -1,4 +1,4 @@
-"""A real HTTP server on 127.0.0.1 speaking the Nominatim, Photon, Pelias and GeoNames APIs.
+"""A real HTTP server on 127.0.0.1 speaking the Nominatim, Photon, Pelias, GeoNames and ArcGIS APIs.
 
 It answers from ``tests/fixtures/geocoding/places.json``, counts requests, and can inject
 faults into the next requests: an HTTP status (with ``Retry-After``), a hang longer than the
@@ -25,6 +25,9 @@ _PELIAS_LAYER = {"city": "locality", "town": "locality", "country": "country", "
 _GEONAMES_CODE = {"city": ("P", "PPL"), "town": ("P", "PPL"), "country": ("A", "PCLI"),
                   "state": ("A", "ADM1"), "military": ("S", "AIRB"), "barrier": ("S", "PSTB")}
 GEONAMES_USER = "geoevents-tests"
+_ARCGIS_TYPE = {"city": ("Locality", "City"), "town": ("Locality", "Town"),
+                "country": ("Country", ""), "state": ("Region", ""),
+                "military": ("POI", "Military Base"), "barrier": ("POI", "Border Crossing")}
 
 
 def _norm(text: str) -> str:
@@ -135,6 +138,8 @@ class GeoServer:
             body = self._pelias(params)
         elif parts.path.endswith("/searchJSON"):
             body = self._geonames(parts.query)
+        elif parts.path.endswith("/findAddressCandidates"):
+            body = self._arcgis(params)
         else:
             self._send(handler, 404, b'{"error": "not found"}', {})
             return
@@ -237,3 +242,17 @@ class GeoServer:
                          "lng": str(p["lon"]), "countryCode": p["country"], "fcl": fcl,
                          "fcode": fcode})
         return {"totalResultsCount": len(rows), "geonames": rows}
+
+    def _arcgis(self, params: dict[str, str]) -> dict[str, Any]:
+        if params.get("f") != "json":
+            return {"error": {"code": 400, "message": "f=json expected"}}
+        candidates = []
+        for p in self._matches(params.get("singleLine", ""), None):
+            addr_type, kind = _ARCGIS_TYPE[p["addresstype"]]
+            attributes = {"Addr_type": addr_type, "Type": kind, "Country": p["country3"]}
+            if params.get("outFields") == "*":
+                attributes["PlaceName"] = p["name"]
+            candidates.append({"address": f"{p['name']}, {p['country3']}",
+                               "location": {"x": p["lon"], "y": p["lat"]}, "score": 100,
+                               "attributes": attributes})
+        return {"spatialReference": {"wkid": 4326}, "candidates": candidates}

@@ -6,6 +6,7 @@ import pytest
 from geocoding_server import GEONAMES_USER, GeoServer
 
 from geoevents.geocoding import (
+    ArcGISProvider,
     GeocoderAccessDenied,
     GeocoderConfigError,
     GeoNamesProvider,
@@ -96,6 +97,20 @@ def test_geonames_account_errors(server: GeoServer) -> None:
         GeoNamesProvider(server.url)
     with pytest.raises(GeocoderAccessDenied, match="user does not exist"):
         GeoNamesProvider(server.url, username="someone-else").geocode("Erbil")
+
+
+def test_arcgis_candidates(server: GeoServer) -> None:
+    provider = ArcGISProvider(server.url)
+    base = provider.geocode("Al Asad Airbase")
+    assert base is not None
+    assert (base.name, base.feature, base.country, base.provider) == (
+        "Ain al-Asad Air Base", "base", "IQ", "arcgis")
+    assert (base.lat, base.lon) == (33.7856, 42.4411)
+    lebanon = provider.geocode("Tripoli", country="LB")
+    assert lebanon is not None and lebanon.country == "LB" and lebanon.feature == "city"
+    assert server.seen[0].path.endswith("/GeocodeServer/findAddressCandidates")
+    assert server.seen[0].params["outFields"] == "*"
+    assert provider.geocode("Nowhereville") is None
 
 
 def test_pelias_needs_a_url() -> None:
