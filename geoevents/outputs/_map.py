@@ -226,12 +226,7 @@ def build_map(
     if self_contained or tiles is None:
         m.add_child(classes["Basemap"](offline=tiles is None))
     if tiles is not None:
-        attr = _tile_attribution(tiles, attr)
-        try:
-            layer = folium.TileLayer(tiles, attr=attr, name=_tile_title(tiles), overlay=False)
-        except ValueError as exc:
-            raise OutputError(f"cannot use tiles {tiles!r}: {exc}") from None
-        m.add_child(layer)
+        m.add_child(_tile_layer(tiles, attr))
 
     strings = _Strings()
     collections = _collections(items, strings)
@@ -280,30 +275,26 @@ def build_map(
     return m
 
 
-def _tile_attribution(tiles: str, attr: str | None) -> str | None:
-    """Check ``tiles``; a URL template without ``attr`` is credited to its host."""
-    if "{z}" in tiles or "{x}" in tiles:
-        if attr:
-            return attr
-        host = urlsplit(tiles).netloc or tiles.split("/", 1)[0]
-        return f"Tiles: {html.escape(host)}"
-    import xyzservices
+def _tile_layer(tiles: str, attr: str | None) -> Any:
+    """folium's TileLayer for a provider name or an XYZ URL template (credited to its host)."""
+    import folium
 
-    name = "OpenStreetMap Mapnik" if tiles.strip().lower() == "openstreetmap" else tiles  # as folium
+    template = "{z}" in tiles or "{x}" in tiles
+    if template and not attr:
+        host = urlsplit(tiles).netloc or tiles.split("/", 1)[0]
+        attr = f"Tiles: {html.escape(host)}"
+    name = "Base map" if template else tiles
     try:
-        xyzservices.providers.query_name(name)
+        layer = folium.TileLayer(tiles, attr=attr, name=name, overlay=False)
     except ValueError:
+        layer = None  # folium took an unknown name for a URL without attribution
+    # folium resolves provider names (xyzservices) to URL templates; anything else is unknown.
+    if layer is None or "{z}" not in layer.tiles:
         raise OutputError(
             f"unknown tiles {tiles!r}: use a provider name such as OpenStreetMap, OpenTopoMap or "
             "CartoDB.Positron, an XYZ URL template with {z}/{x}/{y}, or none"
-        ) from None
-    return attr
-
-
-def _tile_title(tiles: str) -> str:
-    if "://" in tiles or "{z}" in tiles:
-        return "Base map"
-    return tiles
+        )
+    return layer
 
 
 def map_html(m: folium.Map, *, fragment: bool = False, height: str = "600px") -> str:
