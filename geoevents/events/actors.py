@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ._words import candidate_starts, lexicon_keys, match_at
+
 __all__ = ["ActorMention", "find_actors", "ACTORS", "STATE_COUNTRY"]
 
 # canonical -> alternatives (regex fragments, case-insensitive, matched as whole words)
@@ -89,6 +91,11 @@ class ActorMention:
 
 
 @functools.lru_cache(maxsize=1)
+def _keys() -> tuple[frozenset[str], frozenset[str]]:
+    return lexicon_keys(ACTORS.values())
+
+
+@functools.lru_cache(maxsize=1)
 def _regex() -> tuple[re.Pattern[str], tuple[str, ...]]:
     names = tuple(ACTORS)
     pattern = "|".join(f"(?P<a{i}>{ACTORS[name]})" for i, name in enumerate(names))
@@ -102,8 +109,9 @@ def find_actors(text: str) -> list[ActorMention]:
     [('Iran', 'Iran'), ('américaines', 'United States')]
     """
     regex, names = _regex()
+    exact, prefixes = _keys()
     out = []
-    for match in regex.finditer(text):
+    for match in match_at(regex, text, candidate_starts(text, exact=exact, prefixes=prefixes)):
         word = match.group(0)
         if word.lower() in _UPPER_ONLY and not word.isupper():
             continue

@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ._words import candidate_starts, match_at
+
 __all__ = ["DateSpan", "find_dates"]
 
 _MONTHS = {
@@ -91,6 +93,16 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _KINDS = [name for name, _ in _PATTERNS]
+# 3-letter starts of every word that can anchor a date expression (see candidate_starts)
+_DATE_KEYS = frozenset(
+    word[:3]
+    for word in (
+        *_MONTHS, *_WEEKDAYS, "hier", "yesterday", "aujourd", "today", "matin", "soir", "morning",
+        "tonight", "nuit", "night", "overnight", "semaine", "semaines", "week", "weeks", "mois",
+        "month", "months", "récemment", "recently", "recent", "jours", "days", "début", "fin",
+        "mi", "early", "late", "mid",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +131,8 @@ def find_dates(text: str, article_date: dt.date | None, *, lang: str = "en") -> 
     ('2020-01-07', '2020-01-08', 1)
     """
     out: list[DateSpan] = []
-    for match in _DATE_RE.finditer(text):
+    starts = candidate_starts(text, prefixes=_DATE_KEYS, digits=True, lookback=4)
+    for match in match_at(_DATE_RE, text, starts):
         kind = match.lastgroup
         if kind is None:  # pragma: no cover - every alternative is named
             continue

@@ -76,10 +76,10 @@ from .triggers import (
 __all__ = ["extract_events"]
 
 _VIOLENT_KINDS = frozenset({"strike", "attack", "battle", "explosion", "intercept"})
+# matched against the lower-cased sentence (faster than IGNORECASE)
 _CASUALTY_CUE = re.compile(
     r"tu[ée]|tua|mort|bless|décè|péri|victime|traumat|kill|dead|died|death|injur|wound|hurt|"
-    r"casualt|fatalit",
-    re.IGNORECASE,
+    r"casualt|fatalit"
 )
 _CLAIM_CUE = re.compile(
     r"\b(?:(?P<claim>revendiqu\w*|claim\w*)|(?P<blame>blam\w+|attribu\w+|accus\w+|imput\w+))",
@@ -132,6 +132,18 @@ _CONTAINER_LEFT = re.compile(
     r"(?:de\s+|d['’]|du\s+|of\s+)?)?$",
     re.IGNORECASE,
 )
+_COMPOUND_AFTER = re.compile(r"^-[^\W\d]", re.UNICODE)
+_COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
+_REGION_LEFT = re.compile(
+    r"\b(?:bande|province|région|region|governorate|gouvernorat|oblast|district|état|state|"
+    r"territoire|wilaya|préfecture)\s+(?:de\s+|d['’]|du\s+|of\s+)(?:la\s+|l['’]|le\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_REGION_RIGHT = re.compile(
+    r"^\s+(?:Strip|province|Province|region|Region|governorate|Governorate|oblast|Oblast|"
+    r"district|District|state|State)\b"
+)
+_CONJUNCTION = re.compile(r"\b(?:et|and|ou|or|puis|then|ainsi\s+que|as\s+well\s+as)\b", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _COREF_DISTANCE = 2  # sentences
 _COARSE = frozenset({"country", "admin1", "region", "admin2"})
@@ -200,7 +212,7 @@ def extract_events(
     for index, sentence in enumerate(sentences):
         sentence_places = sorted(by_sentence.get(index, ()), key=lambda p: p.mention.start)
         cue = has_cue(sentence.text, lang)
-        casualty_cue = _CASUALTY_CUE.search(sentence.text) is not None
+        casualty_cue = _CASUALTY_CUE.search(sentence.text.lower()) is not None
         base_feature = any(p.feature in BASE_FEATURES for p in sentence_places)
         if cue or casualty_cue or base_feature or _CLAIM_CUE.search(sentence.text):
             _sentence_events(index, sentence, sentence_places, cue, casualty_cue, context)
@@ -228,6 +240,31 @@ class _Roles:
     other_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _not_a_place(
+    mention: str,
+    left: str,
+    right: str,
+    start: int,
+    end: int,
+    triggers: Sequence[Trigger],
+    weapons: Sequence[WeaponMention],
+) -> bool:
+    """Mentions that cannot be the place of an event, whatever the gazetteer says.
+
+    An adjective compound ("Iran-backed", "US-led", "pro-Russian"); a lower-case last word
+    ("La défense antiaérienne", "Les roquettes"): names of places are capitalised in French
+    and English; a span that is a trigger or a weapon.
+    """
+    if _COMPOUND_AFTER.match(right) or _COMPOUND_BEFORE.search(left[-8:]):
+        return True
+    last = re.split(r"[\s-]+", mention.strip())[-1] if mention.strip() else ""
+    if last[:1].isalpha() and last[:1].islower() and last[:1] != last[:1].upper():
+        return True
+    return any(s < end and start < e for s, e in [(t.start, t.end) for t in triggers] + [
+        (w.start, w.end) for w in weapons
+    ])
+
+
 def _assign_roles(
     text: str,
     sentence: Sentence,
@@ -235,6 +272,7 @@ def _assign_roles(
     triggers: Sequence[Trigger],
     violent: Sequence[Trigger],
     actors: Sequence[ActorMention],
+    weapons: Sequence[WeaponMention] = (),
 ) -> _Roles:
     roles = _Roles()
     binders = [t for t in triggers if t.kind in _VIOLENT_KINDS or t.kind == "deploy"]
@@ -245,6 +283,9 @@ def _assign_roles(
         if start < 0 or end > len(text):
             continue
         left, right = text[:start], text[end:]
+        if _not_a_place(text[start:end], left, right, start, end, triggers, weapons):
+            roles.other_spans.append((start, end))
+            continue
         governed = (
             has_locative_preposition(left)
             or any(  # the object of a violent verb: "drones hit Erbil", "a frappé Kyiv"
@@ -310,13 +351,28 @@ _T = TypeVar("_T", tuple[Place, int, int], tuple[Place, int, int, "Trigger | Non
 def _drop_containers(items: list[_T], text: str) -> list[_T]:
     """Drop a country, or a region introduced as one ("dans le nord de la bande de Gaza",
     "in Anbar province"), when a finer place of that country has the same role."""
-    finer = {item[0].country for item in items if item[0].feature not in _COARSE and item[0].country}
+
+    def coarse(item: _T) -> bool:
+        place, start, end = item[0], item[1], item[2]
+        return (
+            place.feature in _COARSE
+            or _REGION_LEFT.search(text[max(0, start - 40):start]) is not None
+            or _REGION_RIGHT.match(text[end:end + 20]) is not None
+        )
+
+    finer = {item[0].country for item in items if not coarse(item) and item[0].country}
 
     def container(item: _T) -> bool:
         place, start = item[0], item[1]
-        if place.feature not in _COARSE or place.country not in finer:
+        if not coarse(item) or place.country not in finer:
             return False
-        return place.feature == "country" or _CONTAINER_LEFT.search(text[max(0, start - 60):start]) is not None
+        if place.feature == "country":
+            return True
+        if _CONTAINER_LEFT.search(text[max(0, start - 60):start]) is None:
+            return False
+        before = [o for o in items if o[2] <= start and not coarse(o) and o[0].country == place.country]
+        # "à Kharkiv et dans la région de Lviv": a second target, not Kharkiv's region
+        return not (before and _CONJUNCTION.search(text[before[-1][2]:start]))
 
     return [item for item in items if not container(item)]
 
@@ -338,11 +394,10 @@ def _sentence_events(
     triggers = find_triggers(text, lang, has_weapon=bool(weapons) or recent_violence) if cue else []
     casualties = find_casualties(text) if casualty_cue else []
     violent = [t for t in triggers if t.kind in _VIOLENT_KINDS]
-    dates = context.dates_of(index) if (triggers or places) else []
     quantities = find_quantities(text, weapons) if weapons else []
     actors = find_actors(text) if (triggers or casualties) else []
 
-    roles = _assign_roles(text, sentence, places, triggers, violent, actors)
+    roles = _assign_roles(text, sentence, places, triggers, violent, actors, weapons)
     if violent and not roles.targets:
         roles.targets.extend(_anaphoric_targets(text, index, context))
     blocked = [
@@ -351,6 +406,8 @@ def _sentence_events(
     blocked = [span for span in blocked if span not in roles.actor_spans]
     actor_pool = [a for a in actors if not any(s < a.end and a.start < e for s, e in blocked)]
 
+    needs_dates = bool(roles.targets) or any(b[3] is not None for b in roles.bases)
+    dates = context.dates_of(index) if needs_dates else []
     new_events = _target_events(
         index, sentence, roles.targets, violent, weapons, quantities, dates, actor_pool,
         roles.actor_spans, context,
@@ -623,7 +680,7 @@ def _subject_actor(
         if lo <= a.start
         and a.end <= trigger.start
         and not has_locative_preposition(text[: a.start])
-        and not _SPONSOR.search(text[: a.start])
+        and not _SPONSOR.search(text[max(0, a.start - 40):a.start])
         and not _VICTIM_CUE.search(text[a.end:trigger.start])
     ]
     return before[-1] if before else None
@@ -840,7 +897,7 @@ def _claimed_actor(
             )
     else:
         actor = next(
-            (a for a in actors if a.start > match.end() and not _SPONSOR.search(text[: a.start])),
+            (a for a in actors if a.start > match.end() and not _SPONSOR.search(text[max(0, a.start - 40):a.start])),
             None,
         )
     if actor is None:

@@ -19,6 +19,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ._words import candidate_starts, lexicon_keys, match_at
+
 __all__ = [
     "Trigger",
     "WeaponMention",
@@ -175,22 +177,37 @@ def _weapon_regex(lang: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=8)
-def _cue_regex(lang: str) -> re.Pattern[str]:
-    trig, _ = _trigger_regex(lang)
-    weap, _ = _weapon_regex(lang)
-    return re.compile(f"{trig.pattern}|{weap.pattern}|(?<!\\w)bases?(?!\\w)", re.IGNORECASE)
+def _keys(lang: str, which: str) -> tuple[frozenset[str], frozenset[str]]:
+    code = _lexicon_lang(lang)
+    if which == "triggers":
+        return lexicon_keys(regex for regex, _, _ in _TRIGGERS[code])
+    return lexicon_keys(regex for regex, _ in _WEAPONS[code])
+
+
+def _starts(text: str, lang: str, which: str) -> list[int]:
+    exact, prefixes = _keys(lang, which)
+    return candidate_starts(text, exact=exact, prefixes=prefixes)
 
 
 def has_cue(text: str, lang: str) -> bool:
     """Cheap pre-filter: does the sentence name any trigger, weapon or base at all?"""
-    return _cue_regex(lang).search(text) is not None
+    if _BASE_WORD.search(text):
+        return True
+    for which, regex in (("weapons", _weapon_regex(lang)[0]), ("triggers", _trigger_regex(lang)[0])):
+        starts = _starts(text, lang, which)
+        if starts and match_at(regex, text, starts):
+            return True
+    return False
+
+
+_BASE_WORD = re.compile(r"(?<!\w)[Bb]ases?(?!\w)")
 
 
 def find_weapons(text: str, lang: str) -> list[WeaponMention]:
     """Weapons named in ``text``, in order."""
     regex, names = _weapon_regex(lang)
     out: list[WeaponMention] = []
-    for match in regex.finditer(text):
+    for match in match_at(regex, text, _starts(text, lang, "weapons")):
         index = int((match.lastgroup or "w0")[1:])
         weapon = names[index]
         previous = out[-1] if out else None
@@ -210,7 +227,7 @@ def find_triggers(text: str, lang: str, *, has_weapon: bool) -> list[Trigger]:
     """
     regex, specs = _trigger_regex(lang)
     out = []
-    for match in regex.finditer(text):
+    for match in match_at(regex, text, _starts(text, lang, "triggers")):
         index = int((match.lastgroup or "t0")[1:])
         kind, needs_weapon = specs[index]
         if needs_weapon and not has_weapon:

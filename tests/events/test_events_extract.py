@@ -187,3 +187,22 @@ def test_no_trigger_no_event(run):
 def test_without_article_date(run):
     strike = _by(run("L'Iran a frappé Erbil le 8 janvier.", lang="fr", date=None), "Erbil")
     assert strike.date is None and strike.time_precision == 1
+
+
+def test_region_coordinated_with_a_city_is_a_second_target(run):
+    events = run(
+        "Des frappes ont visé des infrastructures à Kharkiv et dans la région de Lviv lundi.",
+        lang="fr",
+    )
+    assert {e.place.name for e in events} == {"Kharkiv", "Lviv"}
+
+
+def test_mentions_that_cannot_be_event_places(run):
+    events = run("Iran-backed militias fired rockets at Erbil on Monday.", lang="en")
+    assert {e.place.name for e in events} == {"Erbil"}
+    events = run(
+        "La défense antiaérienne a abattu des drones au-dessus de Kyiv. "
+        "Les roquettes ont visé Kharkiv mardi.",
+        lang="fr",
+    )
+    assert {e.place.name for e in events} == {"Kyiv", "Kharkiv"}
