@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import GeoeventsError, UsageError
 from ..sources import MAX_ARTICLE_BYTES
 from ._inputs import ReadFailure, iter_documents
 from ._state import BatchState, DocResult
-from ._workers import Chunk, SerialRunner, chunks_of, make_runner, warm_up
+from ._workers import Chunk, Runner, SerialRunner, chunks_of, make_runner, warm_up
+
+if TYPE_CHECKING:
+    from ..geocoding import GeocoderConfig
+    from ._geocode import ParentGeocoder
 
 __all__ = ["BatchResult", "run_batch", "rebuild_outputs", "STATE_NAME", "ERRORS_NAME"]
 
@@ -46,6 +51,7 @@ class BatchResult:
     strikes: int
     seconds: float
     workers: int
+    geocoded: int = 0  # unique place names sent to the online geocoders (cache hits included)
     outputs: dict[str, Path] = field(default_factory=dict)
 
     @property
@@ -98,16 +104,101 @@ def _pending(
     tally.tick(0)
 
 
-def _store(state: BatchState, finished: Iterable[list[DocResult]], tally: _Tally) -> None:
-    for results in finished:
-        state.record(results)
-        for r in results:
-            if r.ok:
-                tally.parsed += 1
-            else:
-                tally.failed += 1
-                tally.warn(f"{r.source}: {r.payload}")
-        tally.tick(len(results))
+class _Dispatcher:
+    """Sends chunks to the runner, stores what comes back, and re-sends deferred documents.
+
+    Documents a worker sent back *deferred* (names to geocode) wait here; :meth:`flush`
+    geocodes their names in this process, once each, and sends them again. A document
+    deferred a second time (a cache the workers cannot see) is parsed here.
+    """
+
+    def __init__(
+        self, runner: Runner, state: BatchState, tally: _Tally, chunk_size: int,
+        geocoder: ParentGeocoder | None, gazetteer: str | None,
+    ) -> None:
+        self.runner, self.state, self.tally = runner, state, tally
+        self.chunk_size = chunk_size
+        self.geocoder = geocoder
+        self.gazetteer = gazetteer
+        self.in_flight = 1 if isinstance(runner, SerialRunner) else max(2, runner.workers * 3)
+        self.sent: dict[str, tuple[str, str, Any]] = {}
+        self.deferred: list[tuple[str, str, Any]] = []
+        self.names: set[str] = set()
+        self.resent: set[str] = set()
+
+    def submit(self, chunk: Chunk) -> None:
+        if self.geocoder is not None:
+            self.sent.update((doc[0], doc) for doc in chunk)
+        self.runner.submit(chunk)
+        while self.runner.pending() >= self.in_flight:
+            self._store(self.runner.next_done())
+
+    def drain(self) -> None:
+        while True:
+            while self.runner.pending():
+                self._store(self.runner.next_done())
+            if not self.deferred:
+                return
+            self.flush()
+
+    def flush(self) -> None:
+        """Geocode the waiting names once each, then send their documents again."""
+        assert self.geocoder is not None
+        self.geocoder.geocode_all(self.names)
+        self.names.clear()
+        again: list[tuple[str, str, Any]] = []
+        here: list[tuple[str, str, Any]] = []
+        for doc in self.deferred:
+            (here if doc[0] in self.resent else again).append(doc)
+            self.resent.add(doc[0])
+        self.deferred = []
+        if here:
+            self._store([self._parse_here(here)])
+        for chunk in chunks_of(iter(again), self.chunk_size):
+            self.submit(chunk)
+
+    def _parse_here(self, docs: list[tuple[str, str, Any]]) -> list[DocResult]:
+        from ..pipeline import open_gazetteer, parse
+        from ._codec import encode_report
+
+        assert self.geocoder is not None
+        gz = open_gazetteer(self.gazetteer, progress=False)
+        provider = self.geocoder.provider()
+        out = []
+        for key, source, article in docs:
+            start = time.perf_counter()
+            try:
+                payload, ok = encode_report(parse(article, gazetteer=gz, geocoder=provider)), True
+            except Exception as exc:  # noqa: BLE001 - one document's failure stays its own
+                payload, ok = " ".join(f"{type(exc).__name__}: {exc}".split()), False
+            out.append(DocResult(key, article.id, source, ok, payload,
+                                 time.perf_counter() - start))
+        return out
+
+    def _store(self, finished: Iterable[list[DocResult]]) -> None:
+        tally = self.tally
+        for results in finished:
+            done = []
+            for r in results:
+                if r.deferred:
+                    self.deferred.append(self.sent.pop(r.key))
+                    self.names.update(r.deferred)
+                    continue
+                self.sent.pop(r.key, None)
+                done.append(r)
+                if r.ok:
+                    tally.parsed += 1
+                else:
+                    tally.failed += 1
+                    tally.warn(f"{r.source}: {r.payload}")
+            self.state.record(done)
+            tally.tick(len(done))
+        if len(self.deferred) >= _MAX_DEFERRED:
+            self.flush()
+
+
+_MAX_DEFERRED = 256
+"""Deferred documents kept in memory before their names are geocoded and they are re-sent."""
 
 
 def run_batch(
@@ -122,12 +213,13 @@ def run_batch(
     encoding: str = "utf-8",
     max_bytes: int = MAX_ARTICLE_BYTES,
     chunk_size: int | None = None,
-    retry_errors: bool = False,
+    retry_errors: bool = True,
     write: bool = True,
     title: str | None = None,
     progress: ProgressCallback | None = None,
     warn: WarningCallback | None = None,
     stdin: IO[bytes] | None = None,
+    geocoder: GeocoderConfig | None = None,
 ) -> BatchResult:
     """Parse a feed of documents into one merged set of outputs in ``out``, resumably.
 
@@ -153,9 +245,14 @@ def run_batch(
         Documents sent to a worker at a time (default 16 locally, 64 on Dask, where each task
         costs more to schedule).
     retry_errors
-        Parse again documents whose parsing failed in an earlier run.
+        Parse again documents whose parsing failed in an earlier run (``False``: skip them
+        like the documents done).
     write
         Rebuild the merged outputs at the end (``False``: only store per-document results).
+    geocoder
+        Online geocoders asked about place names the gazetteer does not know (see
+        :func:`geoevents.geocoding.build_chain`). Each unique name is asked once per batch, by
+        this process, through the shared cache; workers only read the cache.
     progress, warn
         Callbacks: ``progress(handled, total_or_None)`` and ``warn(one_line_message)`` for
         each document that could not be read or parsed.
@@ -194,18 +291,28 @@ def run_batch(
         if workers > 1 or scheduler is not None:
             # Build or check the index here once, so workers never race to create it.
             warm_up(gz)
-        runner = make_runner(workers, scheduler, gz)
-        in_flight = 1 if isinstance(runner, SerialRunner) else max(2, runner.workers * 3)
+        parent = config = None
+        if geocoder is not None and not geocoder.offline:
+            from ..geocoding import default_cache_path
+            from ..pipeline import open_gazetteer
+            from ._geocode import ParentGeocoder
+
+            # Workers must read the very cache file the parent writes.
+            config = dataclasses.replace(
+                geocoder, cache_path=geocoder.cache_path or default_cache_path()
+            )
+            parent = ParentGeocoder(config, open_gazetteer(gz, progress=False))
+        runner = make_runner(workers, scheduler, gz, config)
+        dispatcher = _Dispatcher(runner, state, tally, chunk_size, parent, gz)
         try:
-            chunk: Chunk
             for chunk in chunks_of(_pending(items, state, tally), chunk_size):
-                runner.submit(chunk)
-                while runner.pending() >= in_flight:
-                    _store(state, runner.next_done(), tally)
-            while runner.pending():
-                _store(state, runner.next_done(), tally)
+                dispatcher.submit(chunk)
+            dispatcher.drain()
         finally:
             runner.close()
+            if parent is not None:
+                parent.close()
+        geocoded = len(parent.answers) if parent is not None else 0
         elapsed = time.perf_counter() - started
         stored = state.count()
         if stored == 0:
@@ -233,6 +340,7 @@ def run_batch(
         strikes=n_strikes,
         seconds=elapsed,
         workers=runner.workers,
+        geocoded=geocoded,
         outputs=paths,
     )
 

@@ -35,7 +35,8 @@ class DocResult:
     """What a worker sends back for one document.
 
     ``payload`` is the report encoded by :func:`~geoevents.batch.encode_report` when ``ok``,
-    else the one-line error message.
+    else the one-line error message. ``deferred`` lists place names the worker left to the
+    parent to geocode: such a result is not stored, the document is parsed again.
     """
 
     key: str
@@ -44,6 +45,7 @@ class DocResult:
     ok: bool
     payload: str
     seconds: float = 0.0
+    deferred: tuple[str, ...] = ()
 
 
 _SCHEMA = """

@@ -17,6 +17,7 @@ from ._codec import encode_report
 from ._state import DocResult
 
 if TYPE_CHECKING:
+    from ..geocoding import GeocoderConfig, Provider
     from ..model import Article
 
 __all__ = [
@@ -54,20 +55,37 @@ def warm_up(gazetteer: str | None) -> None:
     open_gazetteer(gazetteer, progress=False)
 
 
-def parse_chunk(chunk: Chunk, gazetteer: str | None = None) -> list[DocResult]:
-    """Parse and encode every document of ``chunk``; one document's failure stays its own."""
+def parse_chunk(
+    chunk: Chunk, gazetteer: str | None = None, geocoding: GeocoderConfig | None = None
+) -> list[DocResult]:
+    """Parse and encode every document of ``chunk``; one document's failure stays its own.
+
+    With ``geocoding``, online providers answer from the shared cache only; a document with
+    a name the cache does not know comes back with ``deferred`` names (see ``_geocode``).
+    """
     from ..pipeline import open_gazetteer, parse
 
     gz = open_gazetteer(gazetteer, progress=False)
+    geocoder: Provider | None = None
+    pending: set[str] = set()
+    if geocoding is not None:
+        from ._geocode import worker_geocoder
+
+        geocoder, pending = worker_geocoder(geocoding, gz)
     out: list[DocResult] = []
     for key, source, article in chunk:
         start = time.perf_counter()
+        pending.clear()
+        deferred: tuple[str, ...] = ()
         try:
-            payload = encode_report(parse(article, gazetteer=gz))
-            ok = True
+            report = parse(article, gazetteer=gz, geocoder=geocoder)
+            deferred = tuple(sorted(pending))
+            payload = "" if deferred else encode_report(report)
+            ok = not deferred
         except Exception as exc:  # noqa: BLE001 - any failure of one document is logged, not fatal
             payload, ok = _one_line(exc), False
-        out.append(DocResult(key, article.id, source, ok, payload, time.perf_counter() - start))
+        seconds = time.perf_counter() - start
+        out.append(DocResult(key, article.id, source, ok, payload, seconds, deferred))
     return out
 
 
@@ -92,12 +110,13 @@ class SerialRunner:
 
     workers = 1
 
-    def __init__(self, gazetteer: str | None) -> None:
+    def __init__(self, gazetteer: str | None, geocoding: GeocoderConfig | None = None) -> None:
         self.gazetteer = gazetteer
+        self.geocoding = geocoding
         self._done: list[list[DocResult]] = []
 
     def submit(self, chunk: Chunk) -> None:
-        self._done.append(parse_chunk(chunk, self.gazetteer))
+        self._done.append(parse_chunk(chunk, self.gazetteer, self.geocoding))
 
     def pending(self) -> int:
         return len(self._done)
@@ -117,12 +136,15 @@ class ProcessRunner:
     gazetteer in their initializer.
     """
 
-    def __init__(self, workers: int, gazetteer: str | None) -> None:
+    def __init__(
+        self, workers: int, gazetteer: str | None, geocoding: GeocoderConfig | None = None
+    ) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
         self.gazetteer = gazetteer
+        self.geocoding = geocoding
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
@@ -133,7 +155,7 @@ class ProcessRunner:
         self._futures: set[Any] = set()
 
     def submit(self, chunk: Chunk) -> None:
-        self._futures.add(self._pool.submit(parse_chunk, chunk, self.gazetteer))
+        self._futures.add(self._pool.submit(parse_chunk, chunk, self.gazetteer, self.geocoding))
 
     def pending(self) -> int:
         return len(self._futures)
@@ -166,7 +188,10 @@ class DaskRunner:
     join later); chunks go out with ``Client.submit`` and come back through ``as_completed``.
     """
 
-    def __init__(self, scheduler: Any, gazetteer: str | None) -> None:
+    def __init__(
+        self, scheduler: Any, gazetteer: str | None, geocoding: GeocoderConfig | None = None
+    ) -> None:
+        self.geocoding = geocoding
         try:
             from distributed import Client
         except ImportError:
@@ -178,7 +203,7 @@ class DaskRunner:
             self._client, self._own = scheduler, False
         else:
             try:
-                self._client = Client(str(scheduler), timeout="20s")
+                self._client = Client(str(scheduler), timeout="10s")
             except (OSError, TimeoutError) as exc:
                 raise WorkerError(
                     f"cannot reach the Dask scheduler at {scheduler} ({_one_line(exc)})"
@@ -199,7 +224,9 @@ class DaskRunner:
         self._count = 0
 
     def submit(self, chunk: Chunk) -> None:
-        future = self._client.submit(parse_chunk, chunk, self.gazetteer, pure=False)
+        future = self._client.submit(
+            parse_chunk, chunk, self.gazetteer, self.geocoding, pure=False
+        )
         self._completed.add(future)
         self._count += 1
 
@@ -227,15 +254,17 @@ class DaskRunner:
             self._client.close()
 
 
-def make_runner(workers: int, scheduler: Any, gazetteer: str | None) -> Runner:
+def make_runner(
+    workers: int, scheduler: Any, gazetteer: str | None, geocoding: GeocoderConfig | None = None
+) -> Runner:
     """The runner for the options: Dask when ``scheduler`` is given, else processes or serial."""
     if scheduler is not None:
-        return DaskRunner(scheduler, gazetteer)
+        return DaskRunner(scheduler, gazetteer, geocoding)
     if workers < 1:
         raise UsageError(f"--workers must be at least 1, not {workers}")
     if workers == 1:
-        return SerialRunner(gazetteer)
-    return ProcessRunner(workers, gazetteer)
+        return SerialRunner(gazetteer, geocoding)
+    return ProcessRunner(workers, gazetteer, geocoding)
 
 
 def chunks_of(items: Iterator[Any], size: int) -> Iterator[list[Any]]:

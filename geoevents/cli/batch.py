@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,6 +11,7 @@ import typer
 from ..errors import GeoeventsError, UsageError
 from ..sources import MAX_ARTICLE_BYTES
 from ._articles import DateOpt, EncodingOpt, GazetteerOpt, LangOpt, Language, MaxSizeOpt, _cli_date
+from .geocode import CacheOpt, ConfigOpt, GeocoderOpt, GeocoderUrlOpt, UserAgentOpt
 
 __all__ = ["batch_command", "app", "BatchInterrupted"]
 
@@ -51,9 +53,16 @@ def batch_command(
                      "64 on Dask].", min=1, show_default=False),
     ] = None,
     retry_errors: Annotated[
-        bool, typer.Option("--retry-errors", help="Parse again documents that failed before.")
-    ] = False,
+        bool,
+        typer.Option("--retry-errors/--skip-errors",
+                     help="Parse again, or skip, documents whose parsing failed in a former run."),
+    ] = True,
     title: Annotated[str | None, typer.Option("--title", help="Map title.")] = None,
+    geocoder: GeocoderOpt = None,
+    geocoder_url: GeocoderUrlOpt = None,
+    user_agent: UserAgentOpt = None,
+    cache: CacheOpt = None,
+    config: ConfigOpt = None,
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="No progress bar and no per-document warnings.")
     ] = False,
@@ -67,6 +76,14 @@ def batch_command(
     if workers > 1 and scheduler:
         raise UsageError("give --workers or --scheduler, not both")
     anchor = _cli_date(date)
+    geocoding = None
+    if geocoder or geocoder_url or config or os.environ.get("GEOEVENTS_GEOCODER"):
+        from .geocode import config_from_options
+
+        geocoding = config_from_options(
+            geocoder=geocoder, geocoder_url=geocoder_url, user_agent=user_agent, cache=cache,
+            config=config,
+        )
     console = Console(stderr=True, highlight=False)
 
     def warn(message: str) -> None:
@@ -85,6 +102,7 @@ def batch_command(
         "retry_errors": retry_errors,
         "title": title,
         "warn": warn,
+        "geocoder": geocoding,
     }
     try:
         if quiet:
@@ -105,6 +123,8 @@ def batch_command(
     typer.echo(summary)
     for kind, path in result.outputs.items():
         typer.echo(f"  {kind}: {path}")
+    if result.geocoded:
+        typer.echo(f"  {result.geocoded} unique place name(s) sent to the online geocoder(s)")
     if result.failed:
         typer.echo(f"  errors: {out / 'errors.jsonl'}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -46,7 +47,8 @@ def test_killed_run_resumes_without_duplicates_or_loss(
             assert time.monotonic() < deadline, "the batch never stored a document"
             time.sleep(0.01)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)  # the run and its worker processes, at once
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the run and its worker processes, at once
         proc.wait(timeout=30)
     done_when_killed = _stored(state)
     assert 60 <= done_when_killed < n, "the run was not interrupted midway"
