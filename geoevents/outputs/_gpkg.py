@@ -49,6 +49,7 @@ def write_gpkg(features: Sequence[MapFeature], path: str | os.PathLike[str]) -> 
                 )
     except OSError as exc:
         raise OutputError(f"cannot write GeoPackage to {target}: {exc.strerror or exc}") from None
-    except pyogrio.errors.DataSourceError as exc:
-        raise OutputError(f"cannot write GeoPackage to {target}: {exc}") from None
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise OutputError(f"cannot write GeoPackage to {target}: {first_line}") from None
     return target

@@ -189,3 +189,12 @@ def test_unwritable_target_is_a_clean_error(sample_features, tmp_path):
     (tmp_path / "dir.csv").mkdir()
     with pytest.raises(OutputError, match="cannot write CSV"):
         write_csv(sample_features, tmp_path / "dir.csv")
+
+
+def test_gpkg_into_a_directory_path_is_a_clean_error(sample_features, tmp_path):
+    (tmp_path / "dir.gpkg").mkdir()
+    with pytest.raises(OutputError, match="cannot write GeoPackage") as info:
+        write_gpkg(sample_features, tmp_path / "dir.gpkg")
+    assert "\n" not in str(info.value)
+    assert (tmp_path / "dir.gpkg").is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dir.gpkg"]  # no temp file left
