@@ -242,3 +242,12 @@ def test_geocoder_from_options_for_other_commands(tmp_path: Path, server: GeoSer
     zummar = chain.geocode("Zummar")
     assert zummar is not None and zummar.provider == "nominatim"
     chain.close()
+
+
+def test_offline_by_default_uses_the_gazetteer_and_writes_no_cache(clean_env: Path) -> None:
+    code, out, err = _geocode("Erbil", "Zzyzxqvillé", "--json")
+    assert code == 0, err
+    erbil, unknown = (json.loads(line) for line in out.splitlines())
+    assert (erbil["provider"], erbil["country"], erbil["cached"]) == ("gazetteer", "IQ", False)
+    assert unknown == {"query": "Zzyzxqvillé", "found": False}
+    assert not (clean_env / "xdg-cache").exists()
