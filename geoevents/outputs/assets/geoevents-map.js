@@ -157,12 +157,12 @@
     },
     onAdd: function (map) {
       L.LayerGroup.prototype.onAdd.call(this, map);
-      map.on("zoomend moveend", this._redraw, this);
+      map.on("moveend", this._redraw, this);  /* also fired after every zoom */
       map.on("zoomstart", this._collapse, this);
       this._redraw();
     },
     onRemove: function (map) {
-      map.off("zoomend moveend", this._redraw, this);
+      map.off("moveend", this._redraw, this);
       map.off("zoomstart", this._collapse, this);
       L.LayerGroup.prototype.onRemove.call(this, map);
     },
