@@ -6,6 +6,7 @@ Heavy libraries (folium, geopandas, dateparser) are imported inside commands so 
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import NoReturn
 
@@ -66,3 +67,11 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(1) from None
     except MemoryError:
         _fail("out of memory; try a smaller input", 1)
+    except Exception as exc:  # a bug, not a user error: still one line unless debugging
+        if os.environ.get("GEOEVENTS_DEBUG"):
+            raise
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(set GEOEVENTS_DEBUG=1 for the traceback and report it)",
+            1,
+        )

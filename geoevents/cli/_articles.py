@@ -13,6 +13,15 @@ import typer
 
 from ..errors import UsageError
 from ..sources import MAX_ARTICLE_BYTES
+from .geocode import (
+    CacheOpt,
+    ConfigOpt,
+    GeocoderOpt,
+    GeocoderUrlOpt,
+    NoCacheOpt,
+    UserAgentOpt,
+    geocoder_from_options,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -93,16 +102,19 @@ def read_articles(
     ]
 
 
-def _parse_all(articles: Sequence[Article], gazetteer: Path | None) -> list[Report]:
+def _parse_all(
+    articles: Sequence[Article], gazetteer: Path | None, geocoding: dict[str, Any] | None = None
+) -> list[Report]:
     from ..pipeline import open_gazetteer, parse
 
     gz = open_gazetteer(gazetteer)
+    chain = geocoder_from_options(**geocoding) if geocoding else None
     if len(articles) < 4:
-        return [parse(a, gazetteer=gz) for a in articles]
+        return [parse(a, gazetteer=gz, geocoder=chain) for a in articles]
     from rich.progress import track
 
     return [
-        parse(a, gazetteer=gz)
+        parse(a, gazetteer=gz, geocoder=chain)
         for a in track(articles, description="Parsing articles", console=_stderr_console())
     ]
 
@@ -178,6 +190,12 @@ def map_command(
     fragment: Annotated[
         bool, typer.Option("--fragment", help="Write an HTML fragment to embed in a report page.")
     ] = False,
+    geocoder: GeocoderOpt = None,
+    geocoder_url: GeocoderUrlOpt = None,
+    user_agent: UserAgentOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
     gazetteer: GazetteerOpt = None,
     encoding: EncodingOpt = "utf-8",
     max_size: MaxSizeOpt = MAX_ARTICLE_BYTES // (1024 * 1024),
@@ -185,7 +203,9 @@ def map_command(
 ) -> None:
     """Write a Leaflet map of the strikes, bases and places in ARTICLE(s)."""
     docs = read_articles(articles, date=date, lang=lang, encoding=encoding, max_size_mb=max_size)
-    reports = _parse_all(docs, gazetteer)
+    geocoding = {"geocoder": geocoder, "geocoder_url": geocoder_url, "user_agent": user_agent,
+                 "cache": cache, "no_cache": no_cache, "config": config}
+    reports = _parse_all(docs, gazetteer, geocoding)
     features = _features(reports)
     target = output or _default_output(docs, ".html")
     from ..outputs import write_map
@@ -217,13 +237,21 @@ def geojson_command(
     ] = "-",
     date: DateOpt = None,
     lang: LangOpt = Language.auto,
+    geocoder: GeocoderOpt = None,
+    geocoder_url: GeocoderUrlOpt = None,
+    user_agent: UserAgentOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
     gazetteer: GazetteerOpt = None,
     encoding: EncodingOpt = "utf-8",
     max_size: MaxSizeOpt = MAX_ARTICLE_BYTES // (1024 * 1024),
 ) -> None:
     """Write the findings of ARTICLE(s) as an RFC 7946 GeoJSON FeatureCollection."""
     docs = read_articles(articles, date=date, lang=lang, encoding=encoding, max_size_mb=max_size)
-    features = _features(_parse_all(docs, gazetteer))
+    geocoding = {"geocoder": geocoder, "geocoder_url": geocoder_url, "user_agent": user_agent,
+                 "cache": cache, "no_cache": no_cache, "config": config}
+    features = _features(_parse_all(docs, gazetteer, geocoding))
     from ..outputs import write_geojson
 
     write_geojson(features, output)
@@ -239,6 +267,12 @@ def export_command(
     ] = None,
     date: DateOpt = None,
     lang: LangOpt = Language.auto,
+    geocoder: GeocoderOpt = None,
+    geocoder_url: GeocoderUrlOpt = None,
+    user_agent: UserAgentOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
     gazetteer: GazetteerOpt = None,
     encoding: EncodingOpt = "utf-8",
     max_size: MaxSizeOpt = MAX_ARTICLE_BYTES // (1024 * 1024),
@@ -247,7 +281,9 @@ def export_command(
     docs = read_articles(articles, date=date, lang=lang, encoding=encoding, max_size_mb=max_size)
     if output == "-" and format in (ExportFormat.gpkg,):
         raise UsageError("a GeoPackage cannot be written to standard output; give -o PATH")
-    features = _features(_parse_all(docs, gazetteer))
+    geocoding = {"geocoder": geocoder, "geocoder_url": geocoder_url, "user_agent": user_agent,
+                 "cache": cache, "no_cache": no_cache, "config": config}
+    features = _features(_parse_all(docs, gazetteer, geocoding))
     target = output or str(_default_output(docs, f".{format.value}"))
     from ..outputs import write
 
