@@ -459,3 +459,33 @@ def test_runtime_escaping_function(browser, sample_features, tmp_path):
     assert hostile in text and "javascript:alert(1)" in text
     assert links == ['https://ok.example/a?b=1&c=2']
     assert pwned is None
+
+
+def test_fragment_embeds_in_a_report_page(browser, sample_features, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from geoevents.outputs import build_map, map_html
+
+    fragment = map_html(
+        build_map(sample_features, title="Strikes", self_contained=True, tiles=None),
+        fragment=True, height="380px",
+    )
+    host = tmp_path / "report.html"
+    host.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Report</title></head>'
+        f'<body style="width:520px"><h1>Report</h1>{fragment}<p id="after">After.</p></body></html>',
+        encoding="utf-8",
+    )
+    browser.get(host.as_uri())
+    browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe.geoevents-map"))
+    try:
+        assert _wait(browser, "return !!document.querySelector('.folium-map[data-ge-ready]')")
+        assert _marker_ids(browser) == list(range(len(sample_features)))
+        # Small embed: the legend starts folded and opens on a click.
+        assert browser.execute_script("return document.querySelector('.ge-legend details').open") is False
+        browser.find_element(By.CSS_SELECTOR, ".ge-legend summary").click()
+        assert browser.execute_script("return document.querySelector('.ge-legend details').open") is True
+        assert _http_resources(browser) == []
+    finally:
+        browser.switch_to.default_content()
+    assert browser.find_element(By.ID, "after").text == "After."

@@ -285,11 +285,17 @@
     }
   });
 
+  /* A map embedded small (a report's iframe) starts with its legend folded. */
+  function small(map) {
+    var size = map.getSize();
+    return size.x < 560 || size.y < 420;
+  }
+
   function legend(map, present) {
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
       var div = L.DomUtil.create("div", "ge-legend leaflet-control");
-      var h = "<div class=\"ge-legend-title\">Legend</div>";
+      var h = "<details" + (small(map) ? "" : " open") + '><summary class="ge-legend-title">Legend</summary>';
       var sample = function (p, label) {
         return '<div class="ge-legend-row">' + svgFor(p, 18) + "<span>" + esc(label) + "</span></div>";
       };
@@ -305,7 +311,7 @@
         h += sample({ category: "place", geo_precision: 4 }, "Region / country");
       }
       h += '<div class="ge-legend-row"><span class="ge-legend-cluster">n</span><span>Cluster of n markers</span></div>';
-      div.innerHTML = h;
+      div.innerHTML = h + "</details>";
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
