@@ -19,14 +19,16 @@ Documents are JSON lines ``{"id": ..., "text": ..., "toponyms": [{"start", "end"
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -358,20 +360,25 @@ def outcome_record(outcome: Outcome, system: str, text: str | None = None) -> di
 
 
 def read_jsonl(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line number, object)`` for each non-blank line of a JSONL file.
+    """Yield ``(line number, object)`` for each non-blank line of a JSONL file (``-``: stdin).
 
     Raises
     ------
     EvaluationError
         The file cannot be read, is not UTF-8, or a line is not a JSON object.
     """
-    p = Path(path)
-    try:
-        handle = p.open("rb")
-    except OSError as exc:
-        raise EvaluationError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    with handle:
-        for lineno, raw in enumerate(handle, 1):
+    if os.fspath(path) == "-":
+        p: Path | str = "<stdin>"
+        handle: contextlib.AbstractContextManager[IO[bytes]] = contextlib.nullcontext(
+            sys.stdin.buffer)
+    else:
+        p = Path(path)
+        try:
+            handle = p.open("rb")
+        except OSError as exc:
+            raise EvaluationError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    with handle as stream:
+        for lineno, raw in enumerate(stream, 1):
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError:
@@ -425,6 +432,10 @@ def _toponym(obj: Any, where: str, role: Role, text: str | None) -> Toponym:
     return Toponym(start=start, end=end, lat=lat, lon=lon,
                    text=span_text if isinstance(span_text, str) else "",
                    name=name if isinstance(name, str) else "")
+
+
+def _source(path: str | os.PathLike[str]) -> str:
+    return "<stdin>" if os.fspath(path) == "-" else str(path)
 
 
 def parse_documents(
@@ -497,7 +508,7 @@ def read_gold(path: str | os.PathLike[str], *, require_text: bool = False) -> di
     EvaluationError
         Unreadable file or bad record (the message names file and line).
     """
-    return parse_documents(read_jsonl(path), str(path), role="gold", require_text=require_text)
+    return parse_documents(read_jsonl(path), _source(path), role="gold", require_text=require_text)
 
 
 def read_predictions(
@@ -514,7 +525,7 @@ def read_predictions(
     EvaluationError
         Bad record, unknown id or mismatched text (the message names file and line).
     """
-    return parse_predictions(read_jsonl(path), gold, str(path))
+    return parse_predictions(read_jsonl(path), gold, _source(path))
 
 
 def parse_predictions(
@@ -558,6 +569,8 @@ def system_name(path: str | os.PathLike[str], gold_path: str | os.PathLike[str] 
     ``baselines/LGL.CLAVIN.jsonl`` scored against ``LGL.gold.jsonl`` is ``CLAVIN``; without
     the shared corpus prefix the file stem is kept.
     """
+    if os.fspath(path) == "-":
+        return "stdin"
     stem = Path(path).name.removesuffix(".jsonl")
     if gold_path is not None:
         corpus = Path(gold_path).name.removesuffix(".jsonl").removesuffix(".gold")
@@ -682,6 +695,8 @@ def evaluate(
     """
     if limit is not None and limit < 1:
         raise EvaluationError(f"limit must be at least 1, got {limit}")
+    if [_source(p) for p in (gold_path, *predictions)].count("<stdin>") > 1:
+        raise EvaluationError("standard input ('-') can be read only once")
     run_ours = ours or not predictions or save_predictions is not None
     full_gold = read_gold(gold_path, require_text=run_ours)
     gold = dict(list(full_gold.items())[:limit]) if limit is not None else full_gold

@@ -38,7 +38,8 @@ def evaluate_command(
                                          show_default=False)],
     predictions: Annotated[list[Path] | None, typer.Argument(
         metavar="PRED.jsonl", show_default=False,
-        help="Systems' outputs to score. Without any, our geoparser is run and scored.")] = None,
+        help="Systems' outputs to score ('-': standard input). Without any, our geoparser is "
+             "run and scored.")] = None,
     ours: Annotated[bool, typer.Option(
         "--ours", help="Also run and score our geoparser beside the PRED files.")] = False,
     json_output: Annotated[bool, typer.Option(
@@ -102,6 +103,8 @@ def evaluate_command(
 
 
 def _count_lines(path: Path) -> int | None:
+    if str(path) == "-":
+        return None  # counting would consume standard input
     try:
         with path.open("rb") as handle:
             return sum(1 for line in handle if line.strip())

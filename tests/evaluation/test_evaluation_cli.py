@@ -161,3 +161,31 @@ def test_wired_command_in_a_real_process(tmp_path: Path) -> None:
     assert failed.stderr.strip().splitlines() == [
         f"geoevents: error: {bad}:1: toponym 'lat' must be a number or null, got 'north'"]
     assert _subprocess().returncode == 2
+
+
+def test_prediction_from_standard_input() -> None:
+    result = runner.invoke(app, [str(GOLD), "-", "--json"], input=PRED.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    [system] = json.loads(result.stdout)["systems"]
+    gold = read_gold(GOLD)
+    assert system["system"] == "stdin"
+    assert system["E2E161"] == score(gold, read_predictions(PRED, gold)).e2e161
+    broken = runner.invoke(app, [str(GOLD), "-"], input='{"id": "news/1"}\n')
+    assert broken.exit_code == 1
+    assert broken.stderr.strip() == "geoevents: error: <stdin>:1: document lacks key 'toponyms'"
+    assert runner.invoke(app, ["-", "-"], input="").exit_code == 1
+
+
+def test_toponyms_jsonl_piped_into_evaluate_scores_like_ours() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    produced = subprocess.run([sys.executable, "-m", "geoevents", "toponyms", "--jsonl", str(GOLD)],
+                              capture_output=True, text=True, timeout=300, env=env)
+    assert produced.returncode == 0, produced.stderr
+    piped = subprocess.run([sys.executable, "-m", "geoevents", "evaluate", str(GOLD), "-",
+                            "--ours", "--json"], input=produced.stdout, capture_output=True,
+                           text=True, timeout=300, env=env)
+    assert piped.returncode == 0, piped.stderr
+    stdin_row, ours_row = json.loads(piped.stdout)["systems"]
+    assert (stdin_row["system"], ours_row["system"]) == ("stdin", "geoevents")
+    for key in ("pred", "matched", "within161", "P", "R", "F1", "E2E161", "meanKm", "AUC"):
+        assert stdin_row[key] == ours_row[key], key
