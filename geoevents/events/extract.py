@@ -98,12 +98,27 @@ _SPONSOR = re.compile(
 _ATTRIBUTION = re.compile(
     r"\b(?:selon|d['’]après|according\s+to)\b[^,;:.]{0,60}$", re.IGNORECASE
 )
+_SPEAKER_LEFT = re.compile(
+    r"\b(?:ministry|ministère|officials?|responsables?|spokes(?:man|woman|person)|porte-parole|"
+    r"authorities|autorités|agency|agence|command|commandement|government|gouvernement|army|armée|"
+    r"military|police|governor|gouverneur|mayor|maire|embassy|ambassade)\b[^,.;]{0,25}"
+    r"\b(?:in|à|de|of|d['’])\s*$",
+    re.IGNORECASE,
+)
+_SAID_RIGHT = re.compile(
+    r"^[^.;]{0,25}?\b(?:said|says|told|announced|reported|claimed|stated|a\s+déclaré|a\s+annoncé|"
+    r"a\s+indiqué|a\s+affirmé|a\s+rapporté|ont\s+déclaré|ont\s+annoncé|selon)\b",
+    re.IGNORECASE,
+)
 _CIVILIAN_CUE = re.compile(
     r"\b(?:civils?|civilians?|villageois|villagers?|habitants|residents|fidèles|worshippers|"
     r"passants|marché|market|école|school|élèves|pupils|femmes|women|enfants|children|"
-    r"réfugiés|refugees|déplacés|foule|crowds?)\b",
+    r"réfugiés|refugees|déplacés|foule|crowds?|concertgoers|spectat\w+|shoppers|passengers|passagers|"
+    r"worshippers|pilgrims|pèlerins|students|étudiants|patients|journalists?|journalistes?)\b",
     re.IGNORECASE,
 )
+# terror attacks and massacres are against civilians unless a weapon says otherwise
+_TERROR = re.compile(r"attentat|massacr|terror|ramm|foule|crowd|bélier", re.IGNORECASE)
 _VICTIM_CUE = re.compile(
     r"\b(?:tu[ée]s?|tuée?s|blessée?s?|killed|wounded|injured|died|morts?)\b", re.IGNORECASE
 )
@@ -143,6 +158,7 @@ _REGION_RIGHT = re.compile(
     r"^\s+(?:Strip|province|Province|region|Region|governorate|Governorate|oblast|Oblast|"
     r"district|District|state|State)\b"
 )
+_SCOPE_BREAK = re.compile(r"[;:]|\b(?:after|après|while|tandis|alors\s+que|but|mais|before|avant)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:et|and|ou|or|puis|then|ainsi\s+que|as\s+well\s+as)\b", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _COREF_DISTANCE = 2  # sentences
@@ -298,7 +314,11 @@ def _assign_roles(
             )
         )
         previous = (end, governed)
-        if is_dateline(left, right) or _ATTRIBUTION.search(left[-70:]):
+        if (
+            is_dateline(left, right)
+            or _ATTRIBUTION.search(left[-70:])
+            or (_SPEAKER_LEFT.search(left[-50:]) and _SAID_RIGHT.match(right))
+        ):
             roles.other_spans.append((start, end))
             continue
         if any(a.start <= start and end <= a.end and a.end - a.start > end - start for a in actors):
@@ -486,6 +506,16 @@ def _nearest(
     return best[1] if best else None
 
 
+def _head(trigger: Trigger, violent: Sequence[Trigger], text: str) -> Trigger:
+    """The first violent trigger of the clause: "Une série d'attentats a frappé X" is an
+    attack, "Une attaque de drone a touché X" a drone attack, whatever verb follows."""
+    lo = clause_start(text, trigger.start)
+    for other in violent:
+        if lo <= other.start < trigger.start and other.kind != "intercept":
+            return other
+    return trigger
+
+
 def _classify(trigger: Trigger, weapon: str | None, text: str) -> tuple[str, str]:
     if trigger.kind == "intercept":
         return STRATEGIC, DISRUPTED_WEAPONS
@@ -494,15 +524,14 @@ def _classify(trigger: Trigger, weapon: str | None, text: str) -> tuple[str, str
     sub = SUB_EVENT_BY_WEAPON.get(weapon or "")
     if sub is not None:
         return EXPLOSIONS, sub
-    if trigger.kind == "strike":
-        if weapon == "firearms":
+    if weapon == "firearms" or trigger.kind == "attack":
+        if _CIVILIAN_CUE.search(text) or _TERROR.search(trigger.text):
+            return VAC, ATTACK
+        if trigger.kind == "attack" or weapon == "firearms":
             return BATTLES, ARMED_CLASH
+    if trigger.kind == "strike":
         return EXPLOSIONS, AIR_STRIKE
-    if trigger.kind == "explosion":
-        return EXPLOSIONS, REMOTE_EXPLOSIVE
-    if _CIVILIAN_CUE.search(text):
-        return VAC, ATTACK
-    return BATTLES, ARMED_CLASH
+    return EXPLOSIONS, REMOTE_EXPLOSIVE
 
 
 def _target_events(
@@ -525,6 +554,10 @@ def _target_events(
         assert trigger is not None
         scope_start = targets[position - 1][2] if position else 0
         scope_end = targets[position + 1][1] if position + 1 < len(targets) else len(text)
+        following = [t.start for t in violent if t.start >= end] + [
+            m.start() for m in _SCOPE_BREAK.finditer(text, end, scope_end)
+        ]
+        scope_end = min([scope_end, *following])
         evidence = [
             _evidence("place", sentence, start, end),
             _evidence("event_type", sentence, trigger.start, trigger.end),
@@ -551,7 +584,7 @@ def _target_events(
                     weapon_name = previous_weapon
                 elif context.last_weapon and index - context.last_weapon[0] <= _COREF_DISTANCE:
                     weapon_name = context.last_weapon[1]
-        event_type, sub_event_type = _classify(trigger, weapon_name, text)
+        event_type, sub_event_type = _classify(_head(trigger, violent, text), weapon_name, text)
         status, cue = status_of(text, trigger.start, trigger.end, context.lang)
         if cue is not None:
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
@@ -570,7 +603,7 @@ def _target_events(
             actor_name = context.last_actor[1]
             evidence.append(context.last_actor[2])
         date_fields = _date_fields(None)
-        date = _closest_date(dates, trigger)
+        date = _closest_date(dates, trigger, start)
         if status in (Status.FUTURE, Status.HYPOTHETICAL):
             pass  # it has not happened: no date
         elif date is not None:
@@ -653,10 +686,13 @@ def _closest(items: Sequence[WeaponMention], trigger: Trigger) -> WeaponMention 
     return min(items, key=lambda w: abs(w.start - trigger.start))
 
 
-def _closest_date(dates: Sequence[DateSpan], trigger: Trigger) -> DateSpan | None:
+def _closest_date(dates: Sequence[DateSpan], trigger: Trigger, place_start: int) -> DateSpan | None:
+    """The date nearest to the place or its trigger ("X on Friday after rockets hit Y on Thursday")."""
     if not dates:
         return None
-    return min(dates, key=lambda d: abs(d.start - trigger.start))
+    return min(
+        dates, key=lambda d: min(abs(d.start - trigger.start), abs(d.start - place_start))
+    )
 
 
 def _date_fields(date: DateSpan | None) -> dict[str, Any]:
@@ -700,10 +736,11 @@ def _actor_for(
     for a in actors:
         if a.start >= trigger.end and is_agent(text[: a.start]):
             return a
-    # a demonym on the weapon: "missiles iraniens", "Russian drones"
-    for weapon in weapons:
+    # a demonym on a weapon of the clause: "missiles iraniens", "Russian drones"
+    lo = clause_start(text, trigger.start)
+    for weapon in (w for w in weapons if w.start >= lo):
         for a in actors:
-            if -20 <= a.start - weapon.end <= 2 or 0 <= weapon.start - a.end <= 2:
+            if 0 <= a.start - weapon.end <= 2 or 0 <= weapon.start - a.end <= 2:
                 return a
     # a country named as agent or subject elsewhere in the sentence
     for a in actors:
@@ -864,7 +901,10 @@ def _attach_casualties(
                 if (place := events[i].place) is not None
                 and place.mention.start - sentence.start <= casualty.start
             ]
-            chosen = [before[-1] if before else group[0]]
+            nearest = before[-1] if before else group[0]
+            # "à Beyrouth et dans la Bekaa, tuant 9": the toll of the whole strike, to its first place
+            same_trigger = [i for i in group if _trigger_span(events[i]) == _trigger_span(events[nearest])]
+            chosen = [same_trigger[0] if same_trigger else nearest]
         else:
             chosen = [group[0]]
         for i in chosen:
@@ -878,11 +918,16 @@ def _attach_casualties(
             events[i] = replace(event, **changes)
 
 
+def _trigger_span(event: Event) -> tuple[int, int] | None:
+    return next(((e.start, e.end) for e in event.evidence if e.field == "event_type"), None)
+
+
 def _claimed_actor(
     text: str, sentence: Sentence, index: int, actors: Sequence[ActorMention], context: _Context
 ) -> None:
     """'L'EI a revendiqué l'attaque' / 'He blamed al-Shabaab': the actor of the last events."""
-    if context.last_group is None or index - context.last_group[0] > _COREF_DISTANCE:
+    recent = _recent_targets(index, context)
+    if not recent:
         return
     match = _CLAIM_CUE.search(text)
     if match is None or _DENIAL.search(text):
@@ -903,7 +948,7 @@ def _claimed_actor(
     if actor is None:
         return
     evidence = _evidence("actor", sentence, actor.start, actor.end)
-    for i in context.last_group[1]:
+    for i in recent:
         event = context.events[i]
         if event.actor is None:
             context.events[i] = replace(

@@ -170,6 +170,7 @@ _PURPOSE = {
     "fr": re.compile(r"\b(?:pour|afin\s+de|afin\s+d['’])\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE),
     "en": re.compile(r"\bto\s+(?:[\w]+\s+)?$", re.IGNORECASE),
 }
+_CAUSATIVE = re.compile(r"\b(?:fait|faire|fais|font|faisant|laissé|laisser)\s+$", re.IGNORECASE)
 _FR_INFINITIVE = re.compile(r"^\w{3,}er\b", re.IGNORECASE)
 _FR_FUTURE = re.compile(r"(?:era|eront|erait|eraient|eras)$", re.IGNORECASE)
 _EN_BASE_VERB = re.compile(
@@ -219,9 +220,9 @@ def status_of(text: str, start: int, end: int, lang: str) -> tuple[Status, tuple
     infinitive = (
         _FR_INFINITIVE.search(word) is not None if lang == "fr" else _EN_BASE_VERB.match(word) is not None
     )
-    if purpose is not None and infinitive:
+    if purpose is not None and infinitive and not _CAUSATIVE.search(text[max(0, start - 12):start]):
         return Status.FUTURE, (offset + purpose.start(), offset + purpose.end())
-    if lang == "fr" and infinitive:
+    if lang == "fr" and infinitive and not _CAUSATIVE.search(text[max(0, start - 12):start]):
         return Status.FUTURE, (start, end)
     after = _MODAL_AFTER[lang].match(text, end)
     if after is not None:
