@@ -17,5 +17,9 @@ class GazetteerInputError(GazetteerError):
     def __init__(self, path: str | os.PathLike[str], message: str, line: int | None = None):
         self.path = os.fspath(path)
         self.line = line
+        self.message = message
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:  # crosses process boundaries intact
+        return (type(self), (self.path, self.message, self.line))

@@ -12,7 +12,7 @@ from typing import Any
 from ._build import EMBEDDED_VERSION, build_embedded, locked
 from ._errors import GazetteerError
 from ._model import Candidate, Entry, Match
-from ._normalise import ARTICLE, normalise, tokenise
+from ._normalise import ARTICLE, normalise, normalise_token, spans
 from ._store import Layer, to_candidates
 
 __all__ = ["Gazetteer", "default_path", "ENV_VAR"]
@@ -168,32 +168,36 @@ class Gazetteer:
         With ``require_capital`` a Latin-script match must start with an uppercase letter,
         and a frequent common word at the start of a sentence is not a match.
         """
-        tokens = tokenise(text)
-        n = len(tokens)
+        toks = spans(text)
+        n = len(toks)
+        norms: list[str | None] = [None] * n
+
+        def norm(k: int) -> str:
+            v = norms[k]
+            if v is None:
+                v = norms[k] = normalise_token(text[toks[k][0]:toks[k][1]])
+            return v
+
         out: list[Match] = []
         single = self._keys[0] if len(self._keys) == 1 else None
         single_px = self._prefixes[0] if single is not None else None
         i = 0
         while i < n:
-            tok = tokens[i]
-            norm = tok.norm
-            if norm == ARTICLE and i + 1 < n:
-                i += 1
-                continue
-            first = text[tok.start]
-            if require_capital and first.islower():
-                i += 1
-                continue
+            tok_start, tok_end = toks[i]
+            first = text[tok_start]
             if require_capital and not first.isupper() and not _caseless(first):
                 i += 1
                 continue
-            if i > 0 and text[tok.start - 1] in "-‐‑" and tokens[i - 1].end == tok.start - 1 \
-                    and tokens[i - 1].norm != ARTICLE:
+            key = norm(i)
+            if key == ARTICLE and i + 1 < n:
+                i += 1
+                continue
+            if i > 0 and toks[i - 1][1] == tok_start - 1 and text[tok_start - 1] in "-‐‑" \
+                    and norm(i - 1) != ARTICLE:
                 i += 1  # second half of a compound ("Wal-Mart", "Franco-Syrian")
                 continue
-            start = tok.start
+            start = tok_start
             best = -1
-            key = norm
             best_key = ""
             j = i
             while True:
@@ -201,17 +205,18 @@ class Gazetteer:
                     best, best_key = j, key
                 if j + 1 >= n:
                     break
-                nxt = tokens[j + 1]
-                if not _JOIN_RE.fullmatch(text, tokens[j].end, nxt.start):
+                if not _JOIN_RE.fullmatch(text, toks[j][1], toks[j + 1][0]):
                     break
                 if not ((key in single_px) if single_px is not None else self._extends(key)):
                     break
                 j += 1
-                key = key + " " + nxt.norm
-            if best < 0 and _caseless(first) and len(norm) > 2 and norm[0] in _ARABIC_PREFIXES:
-                stripped = "ال" + norm[2:] if norm.startswith("لل") else norm[1:]
-                if stripped in self:
-                    best, best_key, start = i, stripped, tok.start + 1
+                key = key + " " + norm(j)
+            if best < 0:
+                head = norm(i)
+                if _caseless(first) and len(head) > 2 and head[0] in _ARABIC_PREFIXES:
+                    stripped = "ال" + head[2:] if head.startswith("لل") else head[1:]
+                    if stripped in self:
+                        best, best_key, start = i, stripped, tok_start + 1
             if best < 0:
                 i += 1
                 continue
@@ -219,14 +224,14 @@ class Gazetteer:
             if common and require_capital and _sentence_initial(text, start):
                 i += 1
                 continue
-            if i > 0 and tokens[i - 1].norm == ARTICLE and start == tok.start:
-                prev = tokens[i - 1]
-                gap = text[prev.end:tok.start]
+            if i > 0 and start == tok_start and norm(i - 1) == ARTICLE:
+                prev_start, prev_end = toks[i - 1]
+                gap = text[prev_end:tok_start]
                 attached = gap in ("-", "‐", "‑") or (
-                    gap == " " and text[prev.start:prev.end].lower() in ("al", "el"))
-                if attached and (not out or out[-1].end <= prev.start):
-                    start = prev.start
-            end = tokens[best].end
+                    gap == " " and text[prev_start:prev_end].lower() in ("al", "el"))
+                if attached and (not out or out[-1].end <= prev_start):
+                    start = prev_start
+            end = toks[best][1]
             out.append(Match(start, end, text[start:end], best_key, common))
             i = best + 1
         return out

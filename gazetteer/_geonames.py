@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ._errors import GazetteerInputError
 from ._model import Entry
@@ -23,6 +24,8 @@ from ._store import LayerWriter
 __all__ = ["import_files", "feature_for", "kind_of_file"]
 
 _GEONAME_COLUMNS = 19
+# Geoname tables bigger than this are parsed in worker processes.
+_PARALLEL_BYTES = 16 * 1024 * 1024
 _SKIP_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "tcid", "unlc", "wkdt", "phon",
                          "piny", "fr_1793"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
@@ -85,33 +88,49 @@ def _open_lines(path: Path) -> Iterator[tuple[str, Iterator[bytes], int]]:
             yield path.name, iter(fh), os.path.getsize(path)
 
 
-def _lines(path: Path, it: Iterator[bytes], advance: Callable[[int], None]
-           ) -> Iterator[tuple[int, list[str]]]:
-    """Decode and split each line; errors name the file and the line."""
+_CHUNK = 20_000
+
+
+def _chunks(path: Path, it: Iterator[bytes], advance: Callable[[int], None]
+            ) -> Iterator[tuple[int, list[bytes]]]:
+    """Raw lines in chunks, numbered from 1; a damaged archive names the last good line."""
     lineno = 0
-    pending = 0
+    chunk: list[bytes] = []
     while True:
         try:
             raw = next(it)
         except StopIteration:
-            advance(pending)
-            return
+            break
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             raise GazetteerInputError(path, f"archive is truncated or corrupt after this line "
                                       f"({exc.__class__.__name__}: {exc})", lineno) from None
         lineno += 1
-        pending += len(raw)
-        if lineno % 8192 == 0:
-            advance(pending)
-            pending = 0
+        chunk.append(raw)
+        if len(chunk) == _CHUNK:
+            advance(sum(map(len, chunk)))
+            yield lineno - _CHUNK + 1, chunk
+            chunk = []
+    if chunk:
+        advance(sum(map(len, chunk)))
+        yield lineno - len(chunk) + 1, chunk
+
+
+def _decode(path: Path, first: int, raws: list[bytes]) -> Iterator[tuple[int, list[str]]]:
+    """Decode and split each line; errors name the file and the line."""
+    for lineno, raw in enumerate(raws, first):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise GazetteerInputError(path, f"not UTF-8 text (byte {exc.start})", lineno) from None
         line = line.rstrip("\r\n")
-        if not line or line.startswith("#"):
-            continue
-        yield lineno, line.split("\t")
+        if line and not line.startswith("#"):
+            yield lineno, line.split("\t")
+
+
+def _lines(path: Path, it: Iterator[bytes], advance: Callable[[int], None]
+           ) -> Iterator[tuple[int, list[str]]]:
+    for first, raws in _chunks(path, it, advance):
+        yield from _decode(path, first, raws)
 
 
 def _float(path: Path, lineno: int, value: str, what: str, limit: float) -> float:
@@ -133,10 +152,16 @@ def _int(path: Path, lineno: int, value: str, what: str) -> int:
         raise GazetteerInputError(path, f"bad {what} {value!r}", lineno) from None
 
 
-def _geonames(writer: LayerWriter, path: Path, lines: Iterator[tuple[int, list[str]]],
-              source: str) -> int:
-    n = 0
-    for lineno, cols in lines:
+Parsed = tuple[int, Entry, list[tuple[str, str, str | None]], list[str]]
+
+
+def _parse_chunk(task: tuple[Path, int, list[bytes], str]) -> list[Parsed]:
+    """Parse and normalise one chunk of a geoname table (runs in worker processes)."""
+    from ._store import _key
+
+    path, first, raws, source = task
+    out: list[Parsed] = []
+    for lineno, cols in _decode(path, first, raws):
         if len(cols) < 15:
             raise GazetteerInputError(
                 path, f"{len(cols)} columns, a GeoNames row has {_GEONAME_COLUMNS}", lineno)
@@ -156,10 +181,43 @@ def _geonames(writer: LayerWriter, path: Path, lines: Iterator[tuple[int, list[s
                     names.append((alt, "alternate", None))
         feature = feature_for(fclass, fcode, name)
         admin1 = f"{cc}.{cols[10]}" if cols[10] else ""
-        writer.add(Entry(f"geonames:{gid}", name, lat, lon, feature, cc, admin1, pop, source,
-                         fclass, fcode), names, geonameid=gid)
-        n += 1
+        keys = [_key(name), *(_key(n) for n, _, _ in names)]
+        out.append((gid, Entry(f"geonames:{gid}", name, lat, lon, feature, cc, admin1, pop,
+                               source, fclass, fcode), names, keys))
+    return out
+
+
+def _geonames(writer: LayerWriter, path: Path, chunks: Iterator[tuple[int, list[bytes]]],
+              source: str, workers: int) -> int:
+    """Parse in ``workers`` processes (in this one if 0) and write in order, a few chunks
+    in flight at most, so memory stays bounded whatever the file size."""
+    n = 0
+    tasks = ((path, first, raws, source) for first, raws in chunks)
+    if workers <= 0:
+        for task in tasks:
+            for gid, entry, names, keys in _parse_chunk(task):
+                writer.add(entry, names, geonameid=gid, keys=keys)
+                n += 1
+        return n
+    import multiprocessing as mp
+    from collections import deque
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers) as pool:
+        pending: deque[Any] = deque()
+        for task in tasks:
+            pending.append(pool.apply_async(_parse_chunk, (task,)))
+            while len(pending) > 2 * workers:
+                n += _write(writer, pending.popleft().get())
+        while pending:
+            n += _write(writer, pending.popleft().get())
     return n
+
+
+def _write(writer: LayerWriter, parsed: list[Parsed]) -> int:
+    for gid, entry, names, keys in parsed:
+        writer.add(entry, names, geonameid=gid, keys=keys)
+    return len(parsed)
 
 
 def _useful(alt: str, pop: int) -> bool:
@@ -245,11 +303,14 @@ def import_files(paths: Sequence[str | os.PathLike[str]], target: Path, *,
                 def advance(k: int, task: TaskID = task) -> None:
                     bar.advance(task, k)
 
-                lines = _lines(path, it, advance)
                 source = f"geonames:{Path(member).stem}"
                 if kind == "geonames":
-                    counts[path.name] = _geonames(writer, path, lines, source)
-                elif kind == "alternates":
+                    workers = 0 if size < _PARALLEL_BYTES else min(2, os.cpu_count() or 1)
+                    counts[path.name] = _geonames(writer, path, _chunks(path, it, advance),
+                                                  source, workers)
+                    continue
+                lines = _lines(path, it, advance)
+                if kind == "alternates":
                     counts[path.name] = _alternates(writer, path, lines)
                 elif kind == "admin1":
                     counts[path.name] = _admin1(writer, path, lines)

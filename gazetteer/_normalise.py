@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["normalise", "normalise_token", "tokenise", "Token", "ARTICLE"]
+__all__ = ["normalise", "normalise_token", "tokenise", "spans", "Token", "ARTICLE"]
 
 ARTICLE = "al"
 
@@ -74,7 +74,7 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 20)
 def normalise_token(word: str) -> str:
     """Normalise one word (no spaces, hyphens or elisions) to its index form.
 
@@ -109,17 +109,24 @@ def _split_word(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def spans(text: str) -> list[tuple[int, int]]:
+    """Word spans of ``text`` (elisions split off, possessive endings dropped)."""
+    out: list[tuple[int, int]] = []
+    for m in _TOKEN_RE.finditer(text):
+        if m.group().isalnum():
+            out.append(m.span())
+        else:
+            out.extend(_split_word(text, m.start(), m.end()))
+    return out
+
+
 def tokenise(text: str) -> list[Token]:
     """Split ``text`` into word tokens with offsets into ``text`` and normalised forms.
 
     >>> [(t.norm, t.start, t.end) for t in tokenise("d’Erbil")]
     [('d', 0, 1), ('erbil', 2, 7)]
     """
-    tokens: list[Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        for s, e in _split_word(text, m.start(), m.end()):
-            tokens.append(Token(s, e, normalise_token(text[s:e])))
-    return tokens
+    return [Token(s, e, normalise_token(text[s:e])) for s, e in spans(text)]
 
 
 def key_of(norms: list[str] | tuple[str, ...]) -> str:
@@ -137,4 +144,12 @@ def normalise(text: str) -> str:
     >>> normalise("Al Anbar"), normalise("إربيل")
     ('anbar', 'اربيل')
     """
-    return key_of([t.norm for t in tokenise(text)])
+    norms: list[str] = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        if _APOS_RE.search(word) is None:
+            norms.append(normalise_token(word))
+        else:
+            s0 = m.start()
+            norms.extend(normalise_token(text[s:e]) for s, e in _split_word(text, s0, m.end()))
+    return key_of(norms)

@@ -29,7 +29,7 @@ from ._normalise import normalise_token
 
 __all__ = ["LayerWriter", "Layer", "FORMAT_VERSION"]
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 GEONAMES_RID_LIMIT = 10_000_000_000  # rids at or above this are not GeoNames ids
 
 # Single-token names at least this frequent as common words (wordfreq zipf, en/fr/ar) are
@@ -59,7 +59,8 @@ CREATE TABLE entries (rid INTEGER PRIMARY KEY, id TEXT, name TEXT NOT NULL, lat 
                       feature_code TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
                       population INTEGER NOT NULL, source TEXT NOT NULL, priority INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, name TEXT NOT NULL,
-                    kind TEXT NOT NULL, lang TEXT, strong INTEGER NOT NULL);
+                    kind TEXT NOT NULL, lang TEXT, strong INTEGER NOT NULL,
+                    PRIMARY KEY (key, rid)) WITHOUT ROWID;
 """
 
 _KIND_ORDER = {"primary": 0, "curated": 0, "user": 0, "ascii": 1, "variant": 2, "alternate": 3}
@@ -99,8 +100,25 @@ def _prefixes(keys: Iterable[str]) -> Iterator[str]:
             pos = key.find(" ", pos + 1)
 
 
+class _KeyStats:
+    """What the frequent-word filter needs to know about one single-token key."""
+
+    __slots__ = ("level", "strong", "named", "big")
+
+    def __init__(self, level: int) -> None:
+        self.level = level  # 2: needs a strong name; 1: needs a non-alternate name
+        self.strong = False
+        self.named = False
+        self.big = False  # a country or a place of BIG_POPULATION: never "common"
+
+
 class LayerWriter:
-    """Write one layer. Use as a context manager; the layer is committed on a clean exit."""
+    """Write one layer. Use as a context manager; the layer is committed on a clean exit.
+
+    Names are staged unsorted in a side database, then copied once, sorted by key, into a
+    clustered ``WITHOUT ROWID`` table: appends only while importing, and a lookup reads one
+    or two pages. Duplicate (key, entry) pairs collapse to the best name kind there.
+    """
 
     def __init__(self, path: str | os.PathLike[str], *, layer: str) -> None:
         self.path = Path(path)
@@ -108,10 +126,18 @@ class LayerWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.build_id = uuid.uuid4().hex[:12]
         self.tmp = self.path.with_name(f".{self.path.name}.{self.build_id}.tmp")
+        self._staging = self.tmp.with_name(self.tmp.name + ".stage")
         self.conn = sqlite3.connect(self.tmp, isolation_level=None)
         self.conn.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;"
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;"
             "PRAGMA cache_size=-200000;" + _SCHEMA
+        )
+        self.conn.execute("ATTACH DATABASE ? AS stage", (os.fspath(self._staging),))
+        self.conn.executescript(
+            "PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
+            "CREATE TABLE stage.raw (key TEXT NOT NULL, rid INTEGER NOT NULL, ord INTEGER NOT NULL,"
+            " name TEXT NOT NULL, kind TEXT NOT NULL, lang TEXT, strong INTEGER NOT NULL);"
+            "CREATE TABLE stage.alts (rid INTEGER NOT NULL, name TEXT NOT NULL, lang TEXT);"
         )
         self.conn.execute("BEGIN")
         self._next_rid = GEONAMES_RID_LIMIT
@@ -119,7 +145,9 @@ class LayerWriter:
         self._names: list[tuple[object, ...]] = []
         self._sources: dict[str, list[object]] = {}
         self._alts: list[tuple[int, str, str | None]] = []
-        self._staging: Path | None = None
+        self._has_alts = False
+        self._freq = common_words()
+        self._stats: dict[str, _KeyStats] = {}
         self.count = 0
 
     def __enter__(self) -> LayerWriter:
@@ -127,13 +155,42 @@ class LayerWriter:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
-            self.commit()
+            try:
+                self.commit()
+            except BaseException:
+                self.abort()
+                raise
         else:
             self.abort()
 
+    def _accept(self, key: str, kind: str, strong_entry: bool, pop: int, big: bool) -> bool:
+        """Apply the per-name frequent-word rules; record what the per-key rules need."""
+        if " " in key:
+            return True
+        z = self._freq.get(key, 0.0)
+        if key in GENERIC and not strong_entry:
+            return False
+        if z >= VERY_COMMON_ZIPF and not strong_entry and pop < LARGE_POPULATION:
+            return False
+        if z >= DROP_ZIPF or (len(key) < 3 and key.isascii()):
+            level = 2
+        elif z >= ALT_ZIPF and key.isascii():
+            level = 1
+        else:
+            return True
+        st = self._stats.get(key)
+        if st is None:
+            st = self._stats[key] = _KeyStats(level)
+        st.named = st.named or kind != "alternate"
+        st.big = st.big or big
+        return True
+
     def add(self, entry: Entry, names: Iterable[tuple[str, str, str | None]],
-            *, geonameid: int | None = None) -> None:
-        """Add one entry with its ``(name, kind, lang)`` names (the entry's name is added)."""
+            *, geonameid: int | None = None, keys: list[str] | None = None) -> None:
+        """Add one entry with its ``(name, kind, lang)`` names (the entry's name is added).
+
+        ``keys`` are the normalised names (entry name first) when the caller has them.
+        """
         if geonameid is not None:
             rid, eid = geonameid, None
         else:
@@ -142,29 +199,31 @@ class LayerWriter:
         self._entries.append((rid, eid, entry.name, entry.lat, entry.lon, entry.feature,
                               entry.feature_class, entry.feature_code, entry.country,
                               entry.admin1, entry.population, entry.source, entry.priority))
-        big = entry.population >= STRONG_POPULATION
+        pop = entry.population
         strong_entry = entry.priority >= 2 or entry.feature in ("country", "continent")
-        large = strong_entry or entry.population >= LARGE_POPULATION
-        freq = common_words()
+        big = strong_entry and entry.priority < 2 or pop >= BIG_POPULATION
+        multi = entry.priority < 2 and entry.feature not in ("country", "continent")
         seen: dict[str, int] = {}
-        for name, kind, lang in [(entry.name, "primary", None), *names]:
-            key = _key(name)
+        for i, (name, kind, lang) in enumerate([(entry.name, "primary", None), *names]):
+            key = keys[i] if keys is not None else _key(name)
             if not key:
                 continue
             order = _KIND_ORDER.get(kind, 3)
             if key in seen and seen[key] <= order:
                 continue
-            if kind == "alternate" and not strong_entry and " " in key and all(
-                    freq.get(t, 0.0) >= DROP_ZIPF for t in key.split(" ")):
+            if kind == "alternate" and multi and " " in key and all(
+                    self._freq.get(t, 0.0) >= DROP_ZIPF for t in key.split(" ")):
                 continue  # "The city", "The village": every word is a common word
-            if " " not in key and (key in GENERIC and not strong_entry or (
-                    freq.get(key, 0.0) >= VERY_COMMON_ZIPF and not large)):
+            if not self._accept(key, kind, strong_entry, pop, big):
                 continue
             seen[key] = order
             # An Arabic-script name of a big place is strong whatever its kind: GeoNames
             # lists every Arabic name as an alternate.
-            strong = strong_entry or (big and (kind in _STRONG_KINDS or not key.isascii()))
-            self._names.append((key, rid, name, kind, lang, int(strong)))
+            strong = strong_entry or (pop >= STRONG_POPULATION and (
+                kind in _STRONG_KINDS or not key.isascii()))
+            if strong and key in self._stats:
+                self._stats[key].strong = True
+            self._names.append((key, rid, order, name, kind, lang, int(strong)))
         self.count += 1
         src = self._sources.setdefault(entry.source, [0, ""])
         src[0] = int(src[0]) + 1  # type: ignore[call-overload]
@@ -174,59 +233,52 @@ class LayerWriter:
     def add_alternate(self, rid: int, name: str, lang: str | None) -> None:
         """Add a name to the entry ``rid`` (a GeoNames id) that may come in another file.
 
-        Staged in a side database and joined to the entries at commit; names of ids that
-        no imported file defines are dropped then.
+        Staged and joined to the entries at commit; names of ids that no imported file
+        defines are dropped then.
         """
-        if self._staging is None:
-            self._staging = self.tmp.with_name(self.tmp.name + ".alts")
-            self.conn.execute("ATTACH DATABASE ? AS stage", (os.fspath(self._staging),))
-            self.conn.execute("CREATE TABLE stage.alts (rid INTEGER NOT NULL, name TEXT NOT NULL,"
-                              " lang TEXT)")
         self._alts.append((rid, name, lang))
+        self._has_alts = True
         if len(self._alts) >= 50_000:
             self._flush()
 
     def _merge_alternates(self) -> None:
-        self._had_staging = self._staging is not None
-        if self._staging is None:
+        if not self._has_alts:
             return
         c = self.conn
         c.execute("CREATE INDEX stage.alts_rid ON alts(rid)")
         rows = c.execute("SELECT a.rid, a.name, a.lang, e.feature, e.population, e.priority "
                          "FROM stage.alts a JOIN entries e ON e.rid = a.rid ORDER BY a.rid")
-        batch: list[tuple[object, ...]] = []
-        insert = self.conn.cursor()
-        freq = common_words()
         for rid, name, lang, feature, pop, priority in rows:
             key = _key(name)
             if not key:
                 continue
             strong_entry = priority >= 2 or feature in ("country", "continent")
-            if " " not in key and (key in GENERIC and not strong_entry or (
-                    freq.get(key, 0.0) >= VERY_COMMON_ZIPF and not strong_entry
-                    and pop < LARGE_POPULATION)):
+            big = strong_entry and priority < 2 or pop >= BIG_POPULATION
+            if not self._accept(key, "alternate", strong_entry, pop, big):
                 continue
             strong = strong_entry or (pop >= STRONG_POPULATION and not key.isascii())
-            batch.append((key, rid, name, "alternate", lang, int(strong)))
-            if len(batch) >= 50_000:
-                insert.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", batch)
-                batch.clear()
-        insert.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", batch)
-        rows.close()
-        c.execute("DROP TABLE stage.alts")
+            if strong and key in self._stats:
+                self._stats[key].strong = True
+            self._names.append((key, rid, 3, name, "alternate", lang, int(strong)))
+            if len(self._names) >= 50_000:
+                self._flush_names()
+        self._flush_names()
 
     def describe_source(self, source: str, detail: str) -> None:
         self._sources.setdefault(source, [0, ""])[1] = detail
+
+    def _flush_names(self) -> None:
+        self.conn.executemany("INSERT INTO stage.raw VALUES (?,?,?,?,?,?,?)", self._names)
+        self._names.clear()
 
     def _flush(self) -> None:
         self.conn.executemany(
             "INSERT OR IGNORE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self._entries
         )
-        self.conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", self._names)
+        self._flush_names()
         if self._alts:
             self.conn.executemany("INSERT INTO stage.alts VALUES (?,?,?)", self._alts)
         self._entries.clear()
-        self._names.clear()
         self._alts.clear()
 
     def commit(self) -> None:
@@ -235,35 +287,17 @@ class LayerWriter:
         self._flush()
         self._merge_alternates()
         c = self.conn
-        c.execute("CREATE INDEX names_key ON names(key)")
-        # Staged alternates may repeat a name an entry already has: keep the first row.
-        if self._had_staging:
-            c.execute("DELETE FROM names WHERE rowid NOT IN "
-                      "(SELECT min(rowid) FROM names GROUP BY key, rid)")
-        freq = common_words()
-        # Frequent single words survive only through a strong entry, less frequent ones
-        # through any non-alternate name; too-short Latin keys need a strong entry too.
-        c.execute("CREATE TEMP TABLE weak (key TEXT PRIMARY KEY, level INTEGER NOT NULL)")
-        singles = c.execute("SELECT DISTINCT key FROM names WHERE instr(key, ' ') = 0").fetchall()
-        weak = []
-        for (k,) in singles:
-            z = freq.get(k, 0.0)
-            if z >= DROP_ZIPF or (len(k) < 3 and k.isascii()):
-                weak.append((k, 2))
-            elif z >= ALT_ZIPF and k.isascii():
-                weak.append((k, 1))
-        c.executemany("INSERT INTO temp.weak VALUES (?, ?)", weak)
-        c.execute("DELETE FROM names WHERE key IN (SELECT key FROM temp.weak WHERE level = 2) "
-                  "AND key NOT IN (SELECT n.key FROM names n JOIN temp.weak w ON w.key = n.key "
-                  "WHERE w.level = 2 AND n.strong = 1)")
-        c.execute("DELETE FROM names WHERE key IN (SELECT key FROM temp.weak WHERE level = 1) "
-                  "AND key NOT IN (SELECT n.key FROM names n JOIN temp.weak w ON w.key = n.key "
-                  "WHERE w.level = 1 AND n.kind != 'alternate')")
-        common = [k for (k,) in c.execute(
-            "SELECT DISTINCT w.key FROM temp.weak w WHERE EXISTS (SELECT 1 FROM names n WHERE "
-            "n.key = w.key) AND NOT EXISTS (SELECT 1 FROM names n JOIN entries e ON e.rid = n.rid "
-            "WHERE n.key = w.key AND (e.feature = 'country' OR e.population >= ?))",
-            (BIG_POPULATION,)) if freq.get(k, 0.0) >= COMMON_ZIPF]
+        # Frequent single words survive only through a strong name, less frequent ones
+        # through any non-alternate name; too-short Latin keys need a strong name too.
+        drop = [k for k, st in self._stats.items()
+                if (st.level == 2 and not st.strong) or (st.level == 1 and not st.named)]
+        common = sorted(k for k, st in self._stats.items()
+                        if k not in drop and not st.big and self._freq.get(k, 0.0) >= COMMON_ZIPF)
+        c.execute("CREATE TEMP TABLE dropped (key TEXT PRIMARY KEY)")
+        c.executemany("INSERT INTO temp.dropped VALUES (?)", ((k,) for k in drop))
+        c.execute("INSERT OR IGNORE INTO names SELECT key, rid, name, kind, lang, strong "
+                  "FROM stage.raw WHERE key NOT IN (SELECT key FROM temp.dropped) "
+                  "ORDER BY key, rid, ord")
         c.execute("CREATE INDEX entries_id ON entries(id) WHERE id IS NOT NULL")
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
         c.executemany("INSERT INTO sources VALUES (?,?,?,?)",
@@ -273,32 +307,27 @@ class LayerWriter:
             ("build_id", self.build_id), ("built", now), ("entries", str(self.count)),
         ])
         c.execute("COMMIT")
+        c.execute("DETACH DATABASE stage")
+        self._staging.unlink()
         keys_path, common_path, prefixes_path = _trie_paths(self.path, self.build_id)
-        keys = (k for (k,) in c.execute("SELECT DISTINCT key FROM names ORDER BY key"))
+        keys = (k for (k,) in c.execute("SELECT DISTINCT key FROM names"))
         marisa_trie.Trie(keys).save(os.fspath(keys_path))
         marisa_trie.Trie(common).save(os.fspath(common_path))
-        multi = (k for (k,) in c.execute(
-            "SELECT DISTINCT key FROM names WHERE instr(key, ' ') > 0 ORDER BY key"))
+        multi = (k for (k,) in c.execute("SELECT DISTINCT key FROM names WHERE instr(key, ' ') > 0"))
         marisa_trie.Trie(_prefixes(multi)).save(os.fspath(prefixes_path))
         c.close()
-        if self._staging is not None:
-            self._staging.unlink()
         os.replace(self.tmp, self.path)
         _remove_stale(self.path, self.build_id)
 
     def abort(self) -> None:
         with contextlib.suppress(Exception):
             self.conn.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.tmp.unlink()
-        if self._staging is not None:
-            with contextlib.suppress(FileNotFoundError):
-                self._staging.unlink()
-        for p in _trie_paths(self.path, self.build_id):
+        for p in (self.tmp, self._staging, *_trie_paths(self.path, self.build_id)):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
 
 
+@lru_cache(maxsize=1 << 19)
 def _key(name: str) -> str:
     from ._normalise import normalise
 
@@ -386,7 +415,7 @@ class Layer:
             out[entry.id] = (entry, [])
             by_rid[int(row[0])] = entry.id  # type: ignore[call-overload]
         for rid, name, kind, lang in self.conn.execute(
-                "SELECT rid, name, kind, lang FROM names WHERE kind != 'primary' ORDER BY rowid"):
+                "SELECT rid, name, kind, lang FROM names WHERE kind != 'primary'"):
             out[by_rid[rid]][1].append((name, kind, lang))
         return out
 
