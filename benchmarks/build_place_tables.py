@@ -171,14 +171,20 @@ def demonyms() -> list[dict[str, object]]:
                 best[dem] = (pop, f"country:{iso}")
     table = {dem: ref for dem, (_, ref) in best.items()}
     table.update(EXTRA_DEMONYMS)
+    # The country's point goes along for countries the gazetteer may lack (small islands).
+    points = {str(r["ref"]): r for r in country_points()}
     rows = []
     for dem, ref in sorted(table.items()):
         forms = [dem]
         if dem.endswith(("an", "i", "er", "ot", "ar")):  # Iraqis, Afghans; not "Sudaneses"
             forms.append(dem + "s")
+        point = points.get(ref)
         for form in forms:
-            rows.append({"kind": "demonym", "name": form, "ref": ref, "lat": "", "lon": "",
-                         "feature": "", "country": "", "admin1": "", "population": 0})
+            rows.append({"kind": "demonym", "name": form, "ref": ref,
+                         "lat": point["lat"] if point else "", "lon": point["lon"] if point else "",
+                         "feature": "country" if point else "",
+                         "country": ref.split(":")[1] if point else "", "admin1": "",
+                         "population": 0})
     return rows
 
 

@@ -68,20 +68,24 @@ _PERSON_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|[\s(\"«“])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)\s+$")
-_DIRECTIONS = frozenset(
+_DIRECTIONS = frozenset(_words(
     """north northern south southern east eastern west western central greater upper lower
     nord sud est ouest centre central centrale grand grande haute basse northeast northwest
-    southeast southwest downtown old new""".split()
-)
+    southeast southwest downtown old new"""
+))
 # "Iraqi Kurdistan", "Syrian Golan": adjectives of nationality before a place keep it a place.
 _ADJECTIVE_ENDING = re.compile(r"(?:i|an|ian|ese|ish|ais|aise|ien|ienne|ois|oise)$")
-_SENTENCE_STARTERS = frozenset(
+_SENTENCE_STARTERS = frozenset(_words(
     """in at on from to near outside inside across around the a an and but or of for with by
     after before during since while when where as if le la les l un une des du de en au aux
     à a dans sur sous près vers depuis après avant pendant et mais ou pour par avec entre contre
-    selon lors à""".split()
-)
+    selon lors à"""
+))
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -47,6 +47,10 @@ _MILITARY_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
 _NEAR_KM = 150.0
 
 
@@ -74,6 +78,9 @@ def candidates(key: str, gazetteer: Gazetteer) -> list[Candidate]:
                               place.country, place.admin1, place.population, "table")
             else:
                 entry = gazetteer.get(row.ref)
+                if entry is None and row.lat is not None and row.lon is not None:
+                    entry = Entry(row.ref, row.name, row.lat, row.lon, row.feature,
+                                  row.country, row.admin1, row.population, "table")
             if entry is not None:
                 out.append(Candidate(_moved(entry), name, row.kind, "en", 1.0))
         return out
@@ -90,7 +97,7 @@ def _moved(entry: Entry) -> Entry:
 
 FEATURES = (
     "country", "admin1", "admin2", "city", "region", "installation", "curated",
-    "log_population", "population_share", "prior_rank", "alternate_name", "abbrev", "demonym",
+    "log_population", "population_share", "alternate_name", "abbrev", "demonym",
     "n_candidates", "country_named", "admin1_named", "qualifier", "military_context",
     "near_share", "near_any", "log_min_km", "country_share", "admin1_share", "supported",
     "supported_population",
@@ -187,7 +194,6 @@ def features(
         float(entry.priority >= 2),
         log_population,
         entry.population / top_population if top_population else 0.0,
-        1.0 / (rank + 1),
         float(candidate.kind == "alternate"),
         float(candidate.kind == "abbrev"),
         float(candidate.kind == "demonym"),
@@ -334,10 +340,10 @@ _WORD_BEFORE = re.compile(r"([\w.’'-]+)[\s\"“(]*$")
 _WORD_AFTER = re.compile(r"^[\s\"”)]*([\w.’'-]+)")
 _SPEECH = re.compile(r"^,?\s+(?:said|says|told|added|asked|wrote|explained|noted|stated|"
                      r"declared|dit|a\s+dit|a\s+déclaré|déclare)\b")
-_LOCATIVES = frozenset(
+_LOCATIVES = frozenset(_words(
     "in at near from to outside inside of into across around throughout toward towards via "
-    "between within through en à au aux dans près vers depuis de".split()
-)
+    "between within through en à au aux dans près vers depuis de"
+))
 _SENTENCE_END = frozenset(".!?:;\n\"“”«»")
 
 
@@ -354,7 +360,7 @@ def mention_features(
     spans = [(r.mention.start, r.mention.end) for r in resolutions]
     surname_of, head_of = _in_longer_names(resolutions, text)
     first_names, surnames = person_names()
-    out = []
+    out: list[tuple[float, ...]] = []
     for i, r in enumerate(resolutions):
         m = r.mention
         f = r.features
@@ -411,7 +417,7 @@ _FIRST_BEFORE = re.compile(r"([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
 def _person_before(before: str, first_names: frozenset[str]) -> bool:
     """A common first name (and maybe an initial) right before: "Andrew Trapani"."""
     match = _FIRST_BEFORE.search(before)
-    return bool(match) and match.group(1) in first_names
+    return match is not None and match.group(1) in first_names
 
 
 def _in_longer_names(resolutions: Sequence[Resolution], text: str) -> tuple[set[str], set[str]]:
@@ -445,7 +451,7 @@ def _in_longer_names(resolutions: Sequence[Resolution], text: str) -> tuple[set[
     return last, head
 
 
-_RUN_STARTERS = _LOCATIVES | frozenset(
+_RUN_STARTERS = _LOCATIVES | frozenset(_words(
     "the a an and but or for with by after before during since while when where as if this "
-    "that these those his her their our its le la les un une des et".split()
-)
+    "that these those his her their our its le la les un une des et"
+))

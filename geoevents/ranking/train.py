@@ -216,13 +216,13 @@ def _score(gold: dict[str, list[dict[str, Any]]], pred: dict[str, list[dict[str,
                 for k, v in d.items()}
 
     s = score(docs(gold), docs(pred))
-    return {k: v for k, v in s.as_dict().items() if k in ("P", "R", "F1", "acc161", "E2E161")}
+    return {k: float(v or 0.0) for k, v in s.as_dict().items()
+            if k in ("P", "R", "F1", "acc161", "E2E161")}
 
 
 def cross_validate(examples: Sequence[Example], gazetteer: Any, *, c: float = 1.0
                    ) -> tuple[dict[str, dict[str, float]], list[tuple[int, tuple[float, ...], int]]]:
     """Per-corpus CV scores without and with the filter, and out-of-fold mention rows."""
-    from ..resolution import FEATURES
 
     folds = _folds(examples)
     mention_rows: list[tuple[int, tuple[float, ...], int]] = []  # (fold, features, label)
@@ -252,7 +252,7 @@ def cross_validate(examples: Sequence[Example], gazetteer: Any, *, c: float = 1.
 def _filtered_scores(examples: Sequence[Example], gazetteer: Any, ranker_c: float,
                      filter_c: float, threshold: float) -> dict[str, dict[str, float]]:
     """Per-corpus CV scores of the whole resolver: fold ranker, fold filter, threshold."""
-    from ..resolution import FEATURES, MENTION_FEATURES
+    from ..resolution import MENTION_FEATURES
 
     folds = _folds(examples)
     preds: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -284,7 +284,7 @@ def _filtered_scores(examples: Sequence[Example], gazetteer: Any, ranker_c: floa
 
 def main(argv: Sequence[str] | None = None) -> int:
     from ..pipeline import open_gazetteer
-    from ..resolution import FEATURES, MENTION_FEATURES
+    from ..resolution import MENTION_FEATURES
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval-dir", type=Path,

@@ -1,0 +1,55 @@
+"""Mentions: demonyms only on request, longest match, short words, people."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.matching import DEMONYM_PREFIX, TABLE_PREFIX, find_mentions
+from geoevents.pipeline import open_gazetteer
+from geoevents.text import split_sentences
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return open_gazetteer(progress=False)
+
+
+def mentions(text, gz, **kw):
+    return find_mentions(text, split_sentences(text), gazetteer=gz, **kw)
+
+
+def test_demonyms_are_mentions_only_on_request(gz):
+    text = "Iraqi forces and Russian advisers left Baghdad."
+    plain = [m.text for m in mentions(text, gz)]
+    assert plain == ["Baghdad"]  # no "Russian" read as some place named Russian
+    found = {m.text: m.key for m in mentions(text, gz, demonyms=True)}
+    assert found["Iraqi"].startswith(DEMONYM_PREFIX)
+    assert found["Russian"].startswith(DEMONYM_PREFIX)
+    assert "Baghdad" in found
+
+
+def test_demonyms_resolve_to_their_country(gz):
+    from geoevents.resolution import resolve
+
+    text = "Officials said Iraqi and Palestinian envoys met in Cairo."
+    found = mentions(text, gz, demonyms=True)
+    out = {p.mention.text: p for p in resolve(found, gazetteer=gz, text=text,
+                                               filter_mentions=False)}
+    assert (out["Iraqi"].country, out["Iraqi"].feature) == ("IQ", "country")
+    assert out["Palestinian"].country == "PS"
+    assert out["Cairo"].country == "EG"
+
+
+def test_longest_match_wins_and_table_keys(gz):
+    found = mentions("Laurel County deputies searched the area.", gz)
+    assert [(m.text, m.key) for m in found] == [("Laurel County", TABLE_PREFIX + "Laurel County")]
+
+
+def test_abbreviation_beats_a_gazetteer_name(gz):
+    found = [m.text for m in mentions("He lives in Topeka, Kan., with his family.", gz)]
+    assert "Kan." in found
+
+
+def test_two_letter_mixed_case_words_are_not_places(gz):
+    text = "Il a été tué à Erbil. On ne sait pas qui."
+    assert [m.text for m in mentions(text, gz)] == ["Erbil"]
