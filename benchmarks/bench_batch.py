@@ -7,7 +7,7 @@ document is new to the batch). Every run starts from an empty batch folder; the 
 index is built before timing. Outputs are rebuilt separately (`rebuild` rows).
 
 Run: python benchmarks/bench_batch.py [--docs N] [--no-dask]
-Writes benchmarks/results/batch.json and prints a markdown table.
+Writes benchmarks/results/batch.json and batch.md (a markdown table and the estimate).
 """
 
 from __future__ import annotations
@@ -162,14 +162,15 @@ def main() -> None:
     columns = ["feed", "mode", "workers", "docs", "wall_s", "docs_per_s", "speedup",
                "parse_ms_mean", "parse_ms_p95", "parent_cpu_ms_per_doc", "state_bytes_per_doc",
                "rebuild_outputs_s", "load_avg_1min"]
-    print("| " + " | ".join(columns) + " |")
-    print("|" + "---|" * len(columns))
-    for row in rows:
-        print("| " + " | ".join(str(row[c]) for c in columns) + " |")
-    print()
-    for key, value in report["million_per_day"].items():
-        print(f"- {key}: {value}")
-
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(row[c]) for c in columns) + " |" for row in rows]
+    lines.append("")
+    lines += [f"- {key}: {value}" for key, value in report["million_per_day"].items()]
+    text = "\n".join(lines) + "\n"
+    (target.parent / "batch.md").write_text(
+        f"# bench_batch.py ({report['machine']['cpus']} CPUs, Python "
+        f"{report['machine']['python']})\n\n{text}", encoding="utf-8")
+    print(text, end="")
 
 if __name__ == "__main__":
     main()

@@ -349,7 +349,7 @@ def _rebuild(state: BatchState, folder: Path, title: str | None) -> tuple[dict[s
     from .. import features as merged_features
     from ._outputs import write_outputs
 
-    reports = list(state.reports())
+    reports = list(state.reports(lean=True))
     feats = merged_features(reports) if reports else []
     paths = write_outputs(
         feats, folder, title=title or f"{len(reports)} articles",

@@ -188,11 +188,14 @@ class BatchState:
     def keys(self) -> set[str]:
         return {k for (k,) in self._conn.execute("SELECT key FROM documents")}
 
-    def reports(self) -> Iterator[Report]:
-        """Every stored report, in a stable order (document id, then content hash)."""
+    def reports(self, *, lean: bool = False) -> Iterator[Report]:
+        """Every stored report, in a stable order (document id, then content hash).
+
+        ``lean``: without article texts and mentions (see :func:`decode_report`).
+        """
         query = "SELECT report FROM documents ORDER BY id, key"
         for (payload,) in self._conn.execute(query):
-            yield decode_report(payload)
+            yield decode_report(payload, lean=lean)
 
     def errors(self) -> list[dict[str, Any]]:
         """Stored errors as ``{"id", "source", "message", "kind"}`` dicts, oldest first."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -49,8 +48,8 @@ def batch_command(
     max_size: MaxSizeOpt = MAX_ARTICLE_BYTES // (1024 * 1024),
     chunk_size: Annotated[
         int | None,
-        typer.Option("--chunk-size", help="Documents sent to a worker at a time [default: 16, "
-                     "64 on Dask].", min=1, show_default=False),
+        typer.Option("--chunk-size", help="Documents sent to a worker at a time (default 16; 64 on "
+                     "Dask).", min=1, show_default=False),
     ] = None,
     retry_errors: Annotated[
         bool,
@@ -76,14 +75,13 @@ def batch_command(
     if workers > 1 and scheduler:
         raise UsageError("give --workers or --scheduler, not both")
     anchor = _cli_date(date)
-    geocoding = None
-    if geocoder or geocoder_url or config or os.environ.get("GEOEVENTS_GEOCODER"):
-        from .geocode import config_from_options
+    from .geocode import config_from_options
 
-        geocoding = config_from_options(
-            geocoder=geocoder, geocoder_url=geocoder_url, user_agent=user_agent, cache=cache,
-            config=config,
-        )
+    # Offline unless options, the environment or the config file name an online geocoder.
+    geocoding = config_from_options(
+        geocoder=geocoder, geocoder_url=geocoder_url, user_agent=user_agent, cache=cache,
+        config=config,
+    )
     console = Console(stderr=True, highlight=False)
 
     def warn(message: str) -> None:

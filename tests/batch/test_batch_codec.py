@@ -34,6 +34,10 @@ def test_round_trip_equals_the_parsed_reports(gazetteer_ready: None) -> None:
     assert decoded == reports
     # Same records and the same merged outputs from decoded reports.
     assert geoevents.features(decoded) == geoevents.features(reports)
+    # The lean form the batch rebuilds its outputs from gives the same records.
+    lean = [decode_report(encode_report(r), lean=True) for r in reports]
+    assert all(r.article.text == "" and r.mentions == () for r in lean)
+    assert geoevents.features(lean) == geoevents.features(reports)
     event = next(e for r in decoded for e in r.events if e.place is not None)
     assert isinstance(event.role, geoevents.Role)
     assert event.date is None or event.date.isoformat()
