@@ -113,7 +113,11 @@ def fit(x: Sequence[Sequence[float]], y: Sequence[int], names: Sequence[str], *,
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    xa = np.asarray(x, dtype=float)
+    xa = np.asarray(x, dtype=float).reshape(len(x), len(names))
+    if len(set(y)) < 2:  # nothing to separate (a tiny corpus): a constant answer
+        constant = 5.0 if y and y[0] else -5.0
+        return Ranker(tuple(names), tuple(0.0 for _ in names), constant,
+                      tuple(0.0 for _ in names), tuple(1.0 for _ in names))
     mean = xa.mean(axis=0)
     scale = xa.std(axis=0)
     scale[scale == 0] = 1.0
@@ -151,6 +155,8 @@ def fit_pairwise(examples: Sequence[Example], names: Sequence[str], *, c: float 
                     neg_rows.append(n)
                     # Every mention weighs the same, however many candidates it has.
                     weights.append(1.0 / (len(good) * len(bad)))
+    if not pos_rows:
+        raise ValueError("no mention with both a right and a wrong candidate to learn from")
     scale = np.asarray(every, dtype=float).std(axis=0)
     scale[scale == 0] = 1.0
     diff = (np.asarray(pos_rows, dtype=float) - np.asarray(neg_rows, dtype=float)) / scale
