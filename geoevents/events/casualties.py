@@ -42,6 +42,8 @@ _PATTERNS = [
     # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
     ("verb", rf"(?:{_KILL_VERB})\s+(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
     # "3 soldats tués", "des dizaines ont subi des traumatismes", "five people were wounded"
+    # "10 civilians, including seven children, were killed"
+    ("count", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD},\s*(?:including|dont|among\s+them|y\s+compris|parmi\s+(?:eux|lesquels))[^,.;]{{1,50}},\s*{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
     ("count", rf"{_NUM}\s+{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]

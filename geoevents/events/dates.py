@@ -190,7 +190,10 @@ def _day_month(
 def _span(
     match: re.Match[str], start: dt.date | None, end: dt.date | None, precision: int
 ) -> DateSpan:
-    return DateSpan(match.start(), match.end(), match.group(0), start, end or start, precision)
+    words = match.group(0)
+    if words.endswith(".") and not re.search(r"\b\w{1,4}\.$", words):
+        words = words[:-1]  # the full stop of the sentence, not of an abbreviation
+    return DateSpan(match.start(), match.start() + len(words), words, start, end or start, precision)
 
 
 def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, lang: str) -> DateSpan | None:

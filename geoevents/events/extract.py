@@ -87,7 +87,9 @@ _CLAIM_CUE = re.compile(
 )
 _DENIAL = re.compile(
     r"\b(?:dément\w*|démenti\w*|nie|nient|nié\w*|denied|denies|denying|rejet\w+|rejected)\b|"
-    r"\bn['’](?:a|ont)\s+pas\s+été\s+revendiqu|\bnot\s+(?:been\s+)?claimed",
+    r"\bn['’](?:a|ont)\s+pas\s+(?:encore\s+)?(?:été\s+)?revendiqu|\bnot\s+(?:yet\s+)?(?:been\s+)?claimed|"
+    r"\b(?:did|has|have)\s+not\s+(?:yet\s+)?claim|\bno\s+(?:group|one)\s+(?:has\s+)?(?:yet\s+)?claimed|"
+    r"\baucun\s+groupe\s+n['’]a",
     re.IGNORECASE,
 )
 _SPONSOR = re.compile(
@@ -158,7 +160,27 @@ _REGION_RIGHT = re.compile(
     r"^\s+(?:Strip|province|Province|region|Region|governorate|Governorate|oblast|Oblast|"
     r"district|District|state|State)\b"
 )
-_SCOPE_BREAK = re.compile(r"[;:]|\b(?:after|après|while|tandis|alors\s+que|but|mais|before|avant)\b", re.IGNORECASE)
+_SCOPE_BREAK = re.compile(
+    r"[;:]|\b(?:after|après|while|tandis|alors\s+que|but|mais|before|avant|représailles|"
+    r"retaliation|in\s+response|en\s+réponse|following)\b",
+    re.IGNORECASE,
+)
+_GENITIVE_DATE = re.compile(r"(?:\bdu|\bof|\bsince|depuis|\bd['’])\s*$", re.IGNORECASE)
+_BORDER_LEFT = re.compile(
+    r"\b(?:frontières?|borders?|frontaliers?)\s+(?:avec|with|of|de|du|d['’])\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+# "de/of" after a noun that is not a place word: an owner, not a location
+_GENITIVE_LEFT = re.compile(
+    r"\b(?!(?:nord|sud|est|ouest|centre|région|province|ville|territoire|capitale|côte|frontière|"
+    r"north|south|east|west|centre|center|region|province|city|territory|capital|coast|outskirts|"
+    r"environs|banlieue|parts?|partie|reste|rest|whole|ensemble)\b)[^\W\d]{3,}\s+"
+    r"(?:de|d['’]|du|of)\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_ACCUSE_LEFT = re.compile(r"\b(?:accus\w*|blam\w*|soupçonn\w*|suspect\w*)\s+(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$", re.IGNORECASE)
+_ACCUSED_GAP = re.compile(r"^\s+(?:d['’]avoir|de|d['’]|of|for)\s*(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
+_OTHER_BASE = re.compile(r"\b(?:bases?|camps?|garrisons?|garnisons?|outposts?|et|and)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:et|and|ou|or|puis|then|ainsi\s+que|as\s+well\s+as)\b", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _COREF_DISTANCE = 2  # sentences
@@ -293,6 +315,7 @@ def _assign_roles(
     roles = _Roles()
     binders = [t for t in triggers if t.kind in _VIOLENT_KINDS or t.kind == "deploy"]
     previous: tuple[int, bool] | None = None  # end and governed-ness of the previous place
+    previous_base: int | None = None  # end of the previous place that a base noun introduced
     for place in places:
         start = place.mention.start - sentence.start
         end = place.mention.end - sentence.start
@@ -330,6 +353,11 @@ def _assign_roles(
         if violent and is_agent(left):
             roles.actor_spans.append((start, end))
             continue
+        if _BORDER_LEFT.search(left[-40:]) or (
+            place.feature == "country" and _GENITIVE_LEFT.search(left[-40:])
+        ):
+            roles.other_spans.append((start, end))  # "near the border with Ukraine", "l'ambassade d'Iran"
+            continue
         named_actor = place.feature in ("country",) or any(
             a.start == start and a.end == end for a in actors
         )
@@ -339,8 +367,12 @@ def _assign_roles(
             if possessive or not is_passive_between(text[end:following]):
                 roles.actor_spans.append((start, end))
                 continue
-        base_here = place.feature in BASE_FEATURES or is_base_context(left, right)
-        bound = _nearest(binders, start, end)
+        base_here = place.feature in BASE_FEATURES or is_base_context(left, right) or (
+            # "air bases near Kyiv, Kharkiv and Dnipro"
+            previous_base is not None and _COORDINATION.match(text[previous_base:start]) is not None
+        )
+        previous_base = end if base_here and place.feature not in BASE_FEATURES else None
+        bound = _nearest(binders, start, end, text=text)
         if bound is not None and bound.kind in _VIOLENT_KINDS:
             roles.targets.append((place, start, end))
         if base_here:
@@ -445,8 +477,9 @@ def _sentence_events(
     else:
         new_events.extend(_origin_events(sentence, roles.origins, new_events))
     for place, start, end, trigger in roles.bases:
+        others = [p.mention.start - sentence.start for p in places if p is not place]
         new_events.append(
-            _base_event(sentence, place, start, end, trigger, dates, actor_pool, context)
+            _base_event(sentence, place, start, end, trigger, dates, actor_pool, context, others)
         )
     first_new = len(context.events)
     context.events.extend(new_events)
@@ -489,8 +522,15 @@ def _anaphoric_targets(text: str, index: int, context: _Context) -> list[tuple[P
 
 
 def _nearest(
-    triggers: Sequence[Trigger], start: int, end: int, *, kinds: Sequence[str] | None = None
+    triggers: Sequence[Trigger],
+    start: int,
+    end: int,
+    *,
+    kinds: Sequence[str] | None = None,
+    text: str | None = None,
 ) -> Trigger | None:
+    """The trigger closest to a place; one before it is preferred, one across a clause
+    break ("en représailles à l'attaque de ...") only as a last resort."""
     best: tuple[float, Trigger] | None = None
     for trigger in triggers:
         if kinds is not None and trigger.kind not in kinds:
@@ -501,6 +541,10 @@ def _nearest(
             distance = (trigger.start - end) * 1.5 + 5
         else:
             distance = 0
+        if text is not None and distance and _SCOPE_BREAK.search(
+            text, min(trigger.end, end), max(trigger.start, start)
+        ):
+            distance += 1000
         if best is None or distance < best[0]:
             best = (distance, trigger)
     return best[1] if best else None
@@ -550,7 +594,7 @@ def _target_events(
     out: list[Event] = []
     previous_weapon: str | None = None
     for position, (place, start, end) in enumerate(targets):
-        trigger = _nearest(violent, start, end)
+        trigger = _nearest(violent, start, end, text=text)
         assert trigger is not None
         scope_start = targets[position - 1][2] if position else 0
         scope_end = targets[position + 1][1] if position + 1 < len(targets) else len(text)
@@ -570,7 +614,9 @@ def _target_events(
             if weapon_name is not None:
                 evidence.append(_evidence("weapon", sentence, quantity.start, quantity.end))
         if weapon_name is None:
-            weapon = _pick(weapons, start, end, scope_start, scope_end) or _closest(weapons, trigger)
+            weapon = _pick(weapons, start, end, scope_start, scope_end) or _closest(
+                [w for w in weapons if _same_segment(text, w.start, trigger.start)], trigger
+            )
             if weapon is not None:
                 weapon_name = weapon.weapon
                 evidence.append(_evidence("weapon", sentence, weapon.start, weapon.end))
@@ -584,7 +630,17 @@ def _target_events(
                     weapon_name = previous_weapon
                 elif context.last_weapon and index - context.last_weapon[0] <= _COREF_DISTANCE:
                     weapon_name = context.last_weapon[1]
-        event_type, sub_event_type = _classify(_head(trigger, violent, text), weapon_name, text)
+        head = _head(trigger, violent, text)
+        kind_weapon = weapon_name
+        if (
+            weapon_name is None
+            and head.kind == "explosion"
+            and context.last_weapon
+            and index - context.last_weapon[0] == 1
+        ):
+            # "Explosions were heard in Odesa": the strikes of the sentence before
+            kind_weapon = context.last_weapon[1]
+        event_type, sub_event_type = _classify(head, kind_weapon, text)
         status, cue = status_of(text, trigger.start, trigger.end, context.lang)
         if cue is not None:
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
@@ -603,7 +659,7 @@ def _target_events(
             actor_name = context.last_actor[1]
             evidence.append(context.last_actor[2])
         date_fields = _date_fields(None)
-        date = _closest_date(dates, trigger, start)
+        date = _closest_date(dates, trigger, start, text)
         if status in (Status.FUTURE, Status.HYPOTHETICAL):
             pass  # it has not happened: no date
         elif date is not None:
@@ -680,19 +736,34 @@ def _pick(items: Sequence[_SpanT], start: int, end: int, lo: int, hi: int) -> _S
     return after[0] if after else None
 
 
+def _same_segment(text: str, a: int, b: int) -> bool:
+    """No clause break ("tandis que", "after", ";" ...) between two offsets."""
+    lo, hi = min(a, b), max(a, b)
+    return _SCOPE_BREAK.search(text, lo, hi) is None
+
+
 def _closest(items: Sequence[WeaponMention], trigger: Trigger) -> WeaponMention | None:
     if not items:
         return None
     return min(items, key=lambda w: abs(w.start - trigger.start))
 
 
-def _closest_date(dates: Sequence[DateSpan], trigger: Trigger, place_start: int) -> DateSpan | None:
+def _closest_date(
+    dates: Sequence[DateSpan], trigger: Trigger, place_start: int, text: str
+) -> DateSpan | None:
     """The date nearest to the place or its trigger ("X on Friday after rockets hit Y on Thursday")."""
     if not dates:
         return None
-    return min(
-        dates, key=lambda d: min(abs(d.start - trigger.start), abs(d.start - place_start))
-    )
+
+    def key(d: DateSpan) -> tuple[int, int]:
+        # a date across a clause break ("en représailles à l'attaque du 1er octobre") or
+        # hanging on a noun ("l'attaque du 1er octobre") is a weaker candidate
+        penalty = (not _same_segment(text, d.start, trigger.start)) + bool(
+            _GENITIVE_DATE.search(text[max(0, d.start - 5):d.start])
+        )
+        return penalty, min(abs(d.start - trigger.start), abs(d.start - place_start))
+
+    return min(dates, key=key)
 
 
 def _date_fields(date: DateSpan | None) -> dict[str, Any]:
@@ -729,6 +800,11 @@ def _actor_for(
     actor_spans: Sequence[tuple[int, int]],
     weapons: Sequence[WeaponMention],
 ) -> ActorMention | None:
+    for a in actors:  # "Bakou accuse Erevan d'avoir pilonné", "blamed Kyiv for attacking"
+        if a.end <= trigger.start and _ACCUSED_GAP.match(text[a.end:trigger.start]) and _ACCUSE_LEFT.search(
+            text[max(0, a.start - 25):a.start]
+        ):
+            return a
     subject = _subject_actor(text, trigger, actors)
     if subject is not None:
         return subject
@@ -762,19 +838,32 @@ def _target_for(
     return None
 
 
-def _force_owner(text: str, actors: Sequence[ActorMention], near: int) -> ActorMention | None:
-    """The actor whose troops or base the sentence names: "troupes américaines", "U.S. troops"."""
+def _force_owner(
+    text: str,
+    actors: Sequence[ActorMention],
+    near: int,
+    attackers: Sequence[str] = (),
+    others: Sequence[int] = (),
+) -> ActorMention | None:
+    """The actor whose troops or base the sentence names: "troupes américaines", "U.S. troops"
+    (not the attacker of the sentence: "Russian forces hit air bases near Kyiv")."""
     owners = [
         a for a in actors
-        if _FORCE_BEFORE.search(text[max(0, a.start - 30):a.start])
-        or _FORCE_AFTER.match(text[a.end:a.end + 30])
+        if a.actor not in attackers
+        and (
+            _FORCE_BEFORE.search(text[max(0, a.start - 30):a.start])
+            or _FORCE_AFTER.match(text[a.end:a.end + 30])
+        )
     ]
-    if not owners:
-        return None
     before = [a for a in owners if a.end <= near]
     if before:
         return before[-1]
-    return min(owners, key=lambda a: abs(a.start - near))
+    # "Aïn al-Assad, dans l'ouest de l'Irak, qui accueille des troupes de la coalition"
+    after = [
+        a for a in owners
+        if 0 <= a.start - near <= 90 and not _OTHER_BASE.search(text, near, a.start)
+    ]
+    return after[0] if after else None
 
 
 def _base_event(
@@ -786,6 +875,7 @@ def _base_event(
     dates: Sequence[DateSpan],
     actors: Sequence[ActorMention],
     context: _Context,
+    others: Sequence[int] = (),
 ) -> Event:
     text = sentence.text
     evidence = [_evidence("place", sentence, start, end)]
@@ -798,19 +888,28 @@ def _base_event(
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
         if trigger.kind == "deploy":
             sub_event_type = OTHER_DEVELOPMENT
-    owner = _force_owner(text, actors, start)
+    attackers = [
+        a.actor for t in find_triggers_cached(text, context.lang)
+        if (a := _subject_actor(text, t, actors)) is not None
+    ]
+    owner = _force_owner(text, actors, start, attackers, others)
     if owner is None and trigger is not None:
         owner = _subject_actor(text, trigger, actors)
     if owner is None and re.search(_FORCE_NOUNS, text, re.IGNORECASE):
         # "The Pentagon said it would keep 150 soldiers at the Al-Tanf garrison"
         owner = next(
-            (a for a in actors if a.end <= start and not has_locative_preposition(text[: a.start])),
+            (
+                a for a in actors
+                if a.end <= start
+                and a.actor not in attackers
+                and not has_locative_preposition(text[: a.start])
+            ),
             None,
         )
     if owner is not None:
         evidence.append(_evidence("actor", sentence, owner.start, owner.end))
     date_fields = _date_fields(None)
-    if trigger is not None and dates and status is Status.ASSERTED:
+    if trigger is not None and trigger.kind == "deploy" and dates and status is Status.ASSERTED:
         date = min(dates, key=lambda d: abs(d.start - trigger.start))
         date_fields = _date_fields(date)
         evidence.append(_evidence("date", sentence, date.start, date.end))
@@ -826,6 +925,11 @@ def _base_event(
         sources=(context.article.id,),
         **date_fields,
     )
+
+
+def find_triggers_cached(text: str, lang: str) -> list[Trigger]:
+    """Violent triggers of a sentence (for the attacker check of base owners)."""
+    return [t for t in find_triggers(text, lang, has_weapon=True) if t.kind in _VIOLENT_KINDS]
 
 
 def _drop_article_containers(events: list[Event]) -> list[Event]:

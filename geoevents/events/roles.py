@@ -46,10 +46,12 @@ _ORIGIN = re.compile(
     re.IGNORECASE,
 )
 _AGENT = re.compile(
-    r"(?:\bpar|\bby)\s+(?:le\s+|la\s+|les\s+|l['’]|the\s+)?(?:[^\W\d]+\s+){0,2}?$", re.IGNORECASE
+    r"(?:\bpar|\bby|attribuée?s?\s+à|imputée?s?\s+à|attributed\s+to|blamed\s+on)\s*"
+    r"(?:le\s+|la\s+|les\s+|l['’]|the\s+)?(?:[^\W\d]+\s+){0,2}?$",
+    re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
-    r"(?:\b(?:à|au|aux|en|dans|sur|contre|vers|près|proche|autour|de|du|des|d|in|at|on|near|"
+    r"(?:\b(?:à|au|aux|en|dans|sur|contre|vers|près|proche|autour|de|du|d|in|at|on|near|"
     r"against|into|onto|outside|inside|around|across|towards?|over|of|from|depuis|north|south|east|west|"
     r"nord|sud|est|ouest|between|entre|visant|targeting)\b|\bd['’])"
     r"\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|[^\W\d]+\s+){0,3}$",
