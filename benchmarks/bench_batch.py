@@ -30,10 +30,10 @@ EVAL = ROOT.parent / "shared" / "eval"
 import batch_generator  # noqa: E402
 
 
-def _news_feed(path: Path, n: int) -> Path | None:
+def _news_feed(path: Path, n: int, folder: Path = EVAL) -> Path | None:
     texts = []
     for name in ("LGL.gold.jsonl", "GeoVirus.gold.jsonl"):
-        file = EVAL / name
+        file = folder / name
         if file.exists():
             with file.open(encoding="utf-8") as handle:
                 texts.extend(json.loads(line)["text"] for line in handle if line.strip())
@@ -114,15 +114,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL,
+                        help="Folder with LGL.gold.jsonl / GeoVirus.gold.jsonl (real news text).")
     args = parser.parse_args()
 
     import geoevents
 
     geoevents.open_gazetteer(progress=False)  # build the index before anything is timed
+    with tempfile.TemporaryDirectory() as tmp:  # warm imports (codec, pipeline stages) too
+        from geoevents.batch import run_batch
+
+        warm = batch_generator.write_jsonl(Path(tmp) / "warm.jsonl", 20, seed=99)
+        run_batch([warm], Path(tmp) / "out", write=False)
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         feeds = {"generated": batch_generator.write_jsonl(Path(tmp) / "gen.jsonl", args.docs)}
-        news = _news_feed(Path(tmp) / "news.jsonl", args.docs // 2)
+        news = _news_feed(Path(tmp) / "news.jsonl", args.docs // 2, args.eval_dir)
         if news is not None:
             feeds["news"] = news
         cluster = None
