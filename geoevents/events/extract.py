@@ -76,6 +76,7 @@ from .triggers import (
 __all__ = ["extract_events"]
 
 _VIOLENT_KINDS = frozenset({"strike", "attack", "battle", "explosion", "intercept"})
+_MOVES = frozenset({"deploy", "withdraw"})
 # matched against the lower-cased sentence (faster than IGNORECASE)
 _CASUALTY_CUE = re.compile(
     r"tu[ée]|tua|mort|bless|décè|péri|victime|traumat|kill|dead|died|death|injur|wound|hurt|"
@@ -145,11 +146,12 @@ _COORDINATION = re.compile(
 _CONTAINER_LEFT = re.compile(
     r"\b(?:dans|in|en|au|inside|within)\s+(?:the\s+|le\s+|la\s+|l['’])?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:de|du|d['’]|of)\s*)?(?:la\s+|le\s+|l['’]|the\s+)?"
-    r"(?:(?:province|région|region|governorate|gouvernorat|state|état|oblast|district)\s+"
-    r"(?:de\s+|d['’]|du\s+|of\s+)?)?$",
+    r"(?:(?:province|région|region|governorate|gouvernorat|state|état|oblast|district|bande|"
+    r"strip|plaine|vallée|valley|plain)\s+(?:de\s+|d['’]|du\s+|of\s+)?)?$",
     re.IGNORECASE,
 )
-_COMPOUND_AFTER = re.compile(r"^-[^\W\d]", re.UNICODE)
+_COMPOUND_AFTER = re.compile(r"^\.?-[^\W\d]", re.UNICODE)
+_ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
     r"\b(?:bande|province|région|region|governorate|gouvernorat|oblast|district|état|state|"
@@ -289,14 +291,15 @@ def _not_a_place(
 ) -> bool:
     """Mentions that cannot be the place of an event, whatever the gazetteer says.
 
-    An adjective compound ("Iran-backed", "US-led", "pro-Russian"); a lower-case last word
-    ("La défense antiaérienne", "Les roquettes"): names of places are capitalised in French
-    and English; a span that is a trigger or a weapon.
+    An adjective compound ("Iran-backed", "US-led", "pro-Russian"); a span with no capitalised
+    word but articles ("La défense antiaérienne", "Les roquettes"): names of places are
+    capitalised in French and English; a span that is a trigger or a weapon.
     """
     if _COMPOUND_AFTER.match(right) or _COMPOUND_BEFORE.search(left[-8:]):
         return True
-    last = re.split(r"[\s-]+", mention.strip())[-1] if mention.strip() else ""
-    if last[:1].isalpha() and last[:1].islower() and last[:1] != last[:1].upper():
+    words = [w for w in re.split(r"[\s'’-]+", mention.strip()) if w[:1].isalpha()]
+    cased = [w for w in words if w[:1].lower() != w[:1].upper()]
+    if cased and not any(w[:1].isupper() and w.lower() not in _ARTICLES for w in cased):
         return True
     return any(s < end and start < e for s, e in [(t.start, t.end) for t in triggers] + [
         (w.start, w.end) for w in weapons
@@ -313,7 +316,7 @@ def _assign_roles(
     weapons: Sequence[WeaponMention] = (),
 ) -> _Roles:
     roles = _Roles()
-    binders = [t for t in triggers if t.kind in _VIOLENT_KINDS or t.kind == "deploy"]
+    binders = [t for t in triggers if t.kind in _VIOLENT_KINDS or t.kind in _MOVES]
     previous: tuple[int, bool] | None = None  # end and governed-ness of the previous place
     previous_base: int | None = None  # end of the previous place that a base noun introduced
     for place in places:
@@ -375,19 +378,22 @@ def _assign_roles(
         bound = _nearest(binders, start, end, text=text)
         if bound is not None and bound.kind in _VIOLENT_KINDS:
             roles.targets.append((place, start, end))
+        if bound is not None and bound.kind == "withdraw" and governed and not base_here:
+            roles.bases.append((place, start, end, bound))  # becomes role OTHER
+            continue
         if base_here:
             roles.bases.append((place, start, end, None))
         elif governed:
             trigger = _nearest(
                 [t for t in triggers if t.kind == "base" and not in_relative_clause(text, t.start)]
-                + [t for t in binders if t.kind == "deploy"],
+                + [t for t in binders if t.kind in _MOVES],
                 start,
                 end,
             )
             if (
                 trigger is not None
-                and (bound is None or bound.kind == "deploy" or trigger.kind == "base")
-                and (trigger.kind == "deploy" or abs(trigger.start - start) < 60)
+                and (bound is None or bound.kind in _MOVES or trigger.kind == "base")
+                and (trigger.kind in _MOVES or abs(trigger.start - start) < 60)
             ):
                 roles.bases.append((place, start, end, trigger))
         if not (bound is not None and bound.kind in _VIOLENT_KINDS) and not base_here:
@@ -886,7 +892,7 @@ def _base_event(
         status, cue = status_of(text, trigger.start, trigger.end, context.lang)
         if cue is not None:
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
-        if trigger.kind == "deploy":
+        if trigger.kind in _MOVES:
             sub_event_type = OTHER_DEVELOPMENT
     attackers = [
         a.actor for t in find_triggers_cached(text, context.lang)
@@ -909,7 +915,7 @@ def _base_event(
     if owner is not None:
         evidence.append(_evidence("actor", sentence, owner.start, owner.end))
     date_fields = _date_fields(None)
-    if trigger is not None and trigger.kind == "deploy" and dates and status is Status.ASSERTED:
+    if trigger is not None and trigger.kind in _MOVES and dates and status is Status.ASSERTED:
         date = min(dates, key=lambda d: abs(d.start - trigger.start))
         date_fields = _date_fields(date)
         evidence.append(_evidence("date", sentence, date.start, date.end))
@@ -917,7 +923,7 @@ def _base_event(
         event_type=STRATEGIC,
         sub_event_type=sub_event_type,
         place=place,
-        role=Role.BASE,
+        role=Role.OTHER if trigger is not None and trigger.kind == "withdraw" else Role.BASE,
         sentence=sentence,
         status=status,
         actor=owner.actor if owner is not None else None,

@@ -7,6 +7,8 @@ A trigger is a word that announces an event; its ``kind`` decides the family of 
 * ``battle``    affrontements, combats, clashes, fighting ...       Battles / Armed clash
 * ``explosion`` explosion, blast, detonated ...                     Remote explosive/landmine/IED
 * ``deploy``    déployer, deployment, send troops ...               Strategic developments / Other
+* ``withdraw``  retrait, withdrawal, pulled out ...                 Strategic developments / Other,
+                role OTHER (the troops leave: not drawn as a base)
 * ``base``      stationnées, stationed, garrison, hosts troops ...  Strategic developments / base
 
 Ambiguous verbs ("lancer", "tirer", "toucher", "fire", "launch", "hit", "target") are
@@ -119,7 +121,8 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur", "explosion", False),
         (r"intercept\w+|abattu\w*|neutralis\w+", "intercept", True),
         (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|ciblé\w*|cibl(?:er|ent|ait|aient)|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?|détrui\w+|rasé\w*|soufflé\w*", "strike", True),
-        (r"déplo\w+|envo\w+\s+(?:des\s+|de\s+)?(?:troupes|soldats|renforts|militaires)|renforts|dépêch\w+|retrait|retir\w+|redéplo\w+", "deploy", False),
+        (r"déplo\w+|envo\w+\s+(?:des\s+|de\s+)?(?:troupes|soldats|renforts|militaires)|renforts|dépêch\w+|redéplo\w+", "deploy", False),
+        (r"retrait|retir\w+|évacu\w+", "withdraw", False),
         (r"stationn\w+|basé(?:e|es|s)?(?=\s+(?:à|au|aux|en|dans|sur)\s)|(?:abrit|accueill|héberg)\w+(?=\s+(?:[\w']+\s+){0,5}(?:troupes|soldats|militaires|forces|marines)\b)|garnisons?|casernes?|campements?", "base", False),
     ],
     "en": [
@@ -130,12 +133,13 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"explosions?|explod\w+|blasts?|detonat\w+", "explosion", False),
         (r"intercept\w*|shot\s+down|downed", "intercept", True),
         (r"fir(?:e|ed|es|ing)|launch\w*|hit|hits|hitting|target(?:ed|ing)|landed|crashed|slammed|rained|barrages?|salvos?|volleys?|dropped|flatten\w*|destroy\w*|level+ed|damag\w+", "strike", True),
-        (r"deploy\w*|sen[dt]\w*\s+(?:more\s+|additional\s+)?(?:troops|soldiers|forces|reinforcements)|reinforcements|dispatch\w*|withdr[ae]w\w*|pull(?:ed|ing)?\s+out|redeploy\w*", "deploy", False),
+        (r"deploy\w*|sen[dt]\w*\s+(?:more\s+|additional\s+)?(?:troops|soldiers|forces|reinforcements)|reinforcements|dispatch\w*|redeploy\w*", "deploy", False),
+        (r"withdr[ae]w\w*|pull(?:ed|ing|s)?\s+out|evacuat\w+", "withdraw", False),
         (r"stationed|based(?=\s+(?:in|at|on|near)\s)|(?:host|hous)\w*(?=\s+(?:[\w-]+\s+){0,4}(?:troops|soldiers|forces|personnel|marines|service\s*members)\b)|garrisons?|barracks", "base", False),
     ],
 }
 
-_KIND_ORDER = ("strike", "attack", "battle", "explosion", "intercept", "deploy", "base")
+_KIND_ORDER = ("strike", "attack", "battle", "explosion", "intercept", "deploy", "withdraw", "base")
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,3 +206,18 @@ def test_mentions_that_cannot_be_event_places(run):
         lang="fr",
     )
     assert {e.place.name for e in events} == {"Kyiv", "Kharkiv"}
+
+
+def test_withdrawal_is_a_development_but_not_a_base(run):
+    events = run("Russian troops withdrew from Kherson on Friday.", lang="en")
+    assert [(e.role, e.event_type, e.sub_event_type) for e in events] == [
+        (Role.OTHER, "Strategic developments", "Other")
+    ]
+    assert events[0].date == dt.date(2024, 1, 5)
+
+
+def test_place_names_with_generic_heads_are_still_places(run):
+    events = run("Rockets hit the Ain al-Asad air base on Monday.", lang="en")
+    assert {(e.place.name, e.role) for e in events} == {
+        ("Al Asad Air Base", Role.TARGET), ("Al Asad Air Base", Role.BASE)
+    }
