@@ -100,7 +100,7 @@ def test_build_chain_wraps_each_geocoder_in_cache_and_rate_limit(
     config = GeocoderConfig.from_env(
         {}, geocoders=["nominatim", "photon"],
         geocoder_urls=[server.url, server.url], cache_path=tmp_path / "c.sqlite3",
-        no_gazetteer=True, min_delay=0.2,
+        no_gazetteer=True, min_delay=0.5,
     )
     chain = build_chain(config)
     assert isinstance(chain, Chain) and len(chain.providers) == 2
@@ -117,7 +117,9 @@ def test_build_chain_wraps_each_geocoder_in_cache_and_rate_limit(
     started = time.monotonic()
     for name in ("Erbil", "Kirkuk", "Iraq"):
         assert chain.geocode(name) is not None
-    assert time.monotonic() - started < 0.2
+    # Paced, the three would take >= 2 x 0.5 s; from the cache, not even one interval.
+    assert time.monotonic() - started < 0.5
+    assert server.requests == 3
     chain.close()
 
 

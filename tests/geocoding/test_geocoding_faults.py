@@ -115,7 +115,7 @@ def test_refused_connection_is_unavailable() -> None:
     [
         ("status", {"status": 500, "times": 3}),
         ("status", {"status": 429, "retry_after": "120"}),
-        ("hang", {"seconds": 2.0, "times": 3}),
+        ("hang", {"seconds": 3.0, "times": 3}),
         ("malformed", {}),
     ],
 )
@@ -126,7 +126,8 @@ def test_chain_survives_each_fault_and_caches_nothing_of_it(
         broken.fail(kind, **kwargs)  # type: ignore[arg-type]
         cache = GeocodeCache(tmp_path / "cache.sqlite3")
         retry = RetryPolicy(retries=2, backoff=0.01, max_wait=5.0)
-        nominatim = NominatimProvider(broken.url, timeout=0.3, retry=retry)
+        # The timeout leaves room for a loaded machine; the hang is longer still.
+        nominatim = NominatimProvider(broken.url, timeout=1.0, retry=retry)
         photon = PhotonProvider(backup.url)
         chain = Chain([CachedProvider(nominatim, cache), CachedProvider(photon, cache)])
         with caplog.at_level(logging.WARNING, logger="geoevents.geocoding"):
