@@ -35,7 +35,8 @@ class DocResult:
     """What a worker sends back for one document.
 
     ``payload`` is the report encoded by :func:`~geoevents.batch.encode_report` when ``ok``,
-    else the one-line error message. ``deferred`` lists place names the worker left to the
+    else the one-line error message. ``seconds`` is the CPU time spent parsing and encoding
+    it. ``deferred`` lists place names the worker left to the
     parent to geocode: such a result is not stored, the document is parsed again.
     """
 
@@ -205,7 +206,7 @@ class BatchState:
         return [{"id": i, "source": s, "message": m, "kind": k} for i, s, m, k in rows]
 
     def seconds(self) -> list[float]:
-        """Per-document parse times (worker CPU wall time) of the stored documents."""
+        """CPU seconds spent parsing and encoding each stored document (in its worker)."""
         return [s for (s,) in self._conn.execute("SELECT seconds FROM documents")]
 
     def write_errors_jsonl(self, path: str | os.PathLike[str]) -> int:
