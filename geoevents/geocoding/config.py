@@ -180,8 +180,9 @@ class GeocoderConfig:
         return self.urls.get(name)
 
     def _merge_file(self, path: Path, *, required: bool) -> GeocoderConfig:
-        import tomllib
-
+        if not path.exists() and not required:
+            return self
+        tomllib = _toml()
         try:
             with open(path, "rb") as handle:
                 data = tomllib.load(handle)
@@ -323,6 +324,19 @@ class GeocoderConfig:
             for k, v in self.provider_options.items()
         }
         return out
+
+
+def _toml() -> Any:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            raise GeocoderConfigError(
+                "reading the config file needs Python 3.11 or the tomli package"
+            ) from None
+    return tomllib
 
 
 def _names(values: Iterable[Any]) -> tuple[str, ...]:
