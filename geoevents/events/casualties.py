@@ -17,15 +17,15 @@ __all__ = ["CasualtyMention", "find_casualties"]
 _NUM = rf"(?:(?:au\s+moins|at\s+least|plus\s+de|more\s+than|over|près\s+de|nearly|some|about|environ|around|un\s+total\s+de|a\s+total\s+of)\s+)?(?P<n>{NUMBER_PATTERN})"
 _KILLED = (
     r"tué(?:e|s|es)?|morts?|mortes|décès|décédé(?:e|s|es)?|péri|perdu\s+la\s+vie|tués|"
-    r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|lives"
+    r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|lives|قتلى|قتيل\w*|قتلوا"
 )
 _INJURED = (
     r"blessé(?:e|s|es)?|blessures?|traumatismes?|commotions?|"
-    r"injur(?:ed|ies|y)|wounded|hurt|wounds|concussions?|brain\s+injur(?:y|ies)"
+    r"injur(?:ed|ies|y)|wounded|hurt|wounds|concussions?|brain\s+injur(?:y|ies)|جرحى|مصاب\w*|إصابات"
 )
 _KILL_VERB = (
     r"tuant|tué|tuer|faisant|fait|killing|killed|kill|leaving|left|claiming|"
-    r"blessant|injuring|wounding|wounded|injured|blessé"
+    r"blessant|injuring|wounding|wounded|injured|blessé|مقتل|مصرع|إصابة"
 )
 _PERSON = (
     r"woman|man|child|boy|girl|soldier|civilian|person|policeman|officer|teenager|"
@@ -36,7 +36,7 @@ _GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)
 
 _PATTERNS = [
     # "aucune troupe américaine n'a été tuée", "no one was hurt", "aucun blessé"
-    ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies))"),
+    ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans|دون|بدون|لم\s+يسفر\s+عن)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies)|ضحايا|خسائر\s+بشرية)"),
     # "killing no one", "sans blesser personne"
     ("zero_verb", r"(?P<v>killing|injuring|wounding|tuant|blessant|killed|wounded|injured)\s+(?P<what>no\s+one|nobody|personne)\b"),
     # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
@@ -97,7 +97,7 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
     if kind == "zero":
         if _NO_REPORT.search(words):
             return []
-        if re.match(r"victimes?|casualt", what, re.IGNORECASE):
+        if re.match(r"victimes?|casualt|ضحايا|خسائر", what, re.IGNORECASE):
             return [
                 CasualtyMention(start, end, words, "fatalities", 0),
                 CasualtyMention(start, end, words, "injuries", 0),
@@ -117,7 +117,7 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
         verb = words.split()[0].lower()
         if _INJURED_RE.match(what) or verb in _INJURE_VERBS:
             field = "injuries"
-        elif _KILLED_RE.match(what) or verb in ("tuant", "tué", "tuer", "killing", "killed", "kill"):
+        elif _KILLED_RE.match(what) or verb in ("tuant", "tué", "tuer", "killing", "killed", "kill", "مقتل", "مصرع"):
             field = "fatalities"
         else:
             return []
@@ -126,7 +126,7 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
     return [CasualtyMention(start, end, words, field, value)]
 
 
-_INJURE_VERBS = frozenset({"blessant", "injuring", "wounding", "wounded", "injured", "blessé"})
+_INJURE_VERBS = frozenset({"blessant", "injuring", "wounding", "wounded", "injured", "blessé", "إصابة"})
 _AND_MORE = re.compile(
     rf"\s+(?:and|et)\s+(?:at\s+least\s+|au\s+moins\s+)?(?P<n>{NUMBER_PATTERN})\s+{_WORD}(?:\s+{_WORD})?(?=\s*(?:[,.;]|$|\s+(?:said|selon|according|officials)))",
     re.IGNORECASE,

@@ -45,7 +45,8 @@ _MONTHS = {
 _WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
     "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
+    "saturday": 5, "sunday": 6, "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3,
+    "الجمعة": 4, "السبت": 5, "الأحد": 6,
 }
 
 _M = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -75,7 +76,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("last_weekday", rf"(?P<lw>{_W})\s+dernier|last\s+(?P<lw2>{_W})"),
     ("rel_night", r"(?:la\s+)?nuit\s+dernière|cette\s+nuit|last\s+night|overnight|dans\s+la\s+nuit"),
     ("day_before", r"avant-hier|the\s+day\s+before\s+yesterday"),
-    ("yesterday", r"hier|yesterday"),
+    ("yesterday", r"hier|yesterday|أمس"),
     ("today", r"aujourd'hui|aujourd’hui|ce\s+matin|ce\s+soir|today|this\s+morning|tonight|earlier\s+today"),
     ("last_week", r"la\s+semaine\s+(?:dernière|passée)|last\s+week"),
     ("this_week", r"cette\s+semaine|(?:earlier\s+)?this\s+week|en\s+début\s+de\s+semaine"),
@@ -97,7 +98,7 @@ _KINDS = [name for name, _ in _PATTERNS]
 _DATE_KEYS = frozenset(
     word[:3]
     for word in (
-        *_MONTHS, *_WEEKDAYS, "hier", "yesterday", "aujourd", "today", "matin", "soir", "morning",
+        *_MONTHS, *_WEEKDAYS, "hier", "yesterday", "أمس", "aujourd", "today", "matin", "soir", "morning",
         "tonight", "nuit", "night", "overnight", "semaine", "semaines", "week", "weeks", "mois",
         "month", "months", "récemment", "recently", "recent", "jours", "days", "début", "fin",
         "mi", "early", "late", "mid",

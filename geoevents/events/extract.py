@@ -80,7 +80,7 @@ _MOVES = frozenset({"deploy", "withdraw"})
 # matched against the lower-cased sentence (faster than IGNORECASE)
 _CASUALTY_CUE = re.compile(
     r"tu[ée]|tua|mort|bless|décè|péri|victime|traumat|kill|dead|died|death|injur|wound|hurt|"
-    r"casualt|fatalit"
+    r"casualt|fatalit|قتل|قتيل|جرح|مصاب|إصاب|ضحايا|خسائر|مصرع"
 )
 _CLAIM_CUE = re.compile(
     r"\b(?:(?P<claim>revendiqu\w*|claim\w*)|(?P<blame>blam\w+|attribu\w+|accus\w+|imput\w+))",
@@ -244,7 +244,7 @@ def extract_events(
         Strikes/attacks (role TARGET), launch origins (ORIGIN), bases and deployments (BASE);
         events reported twice in the article are merged.
     """
-    lang = lang if lang in ("fr", "en") else "en"
+    lang = lang if lang in ("fr", "en", "ar") else "en"
     by_sentence: dict[int, list[Place]] = {}
     for place in places:
         by_sentence.setdefault(place.mention.sentence, []).append(place)
@@ -650,7 +650,7 @@ def _target_events(
         status, cue = status_of(text, trigger.start, trigger.end, context.lang)
         if cue is not None:
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
-        actor = _actor_for(text, trigger, actors, actor_spans, weapons)
+        actor = _actor_for(text, trigger, actors, actor_spans, weapons, context.lang)
         actor_name: str | None = None
         if actor is not None:
             evidence.append(_evidence("actor", sentence, actor.start, actor.end))
@@ -805,7 +805,12 @@ def _actor_for(
     actors: Sequence[ActorMention],
     actor_spans: Sequence[tuple[int, int]],
     weapons: Sequence[WeaponMention],
+    lang: str = "en",
 ) -> ActorMention | None:
+    if lang == "ar":  # verb-subject order: "أطلقت إيران 11 صاروخا"
+        for a in actors:
+            if 0 <= a.start - trigger.end <= 3:
+                return a
     for a in actors:  # "Bakou accuse Erevan d'avoir pilonné", "blamed Kyiv for attacking"
         if a.end <= trigger.start and _ACCUSED_GAP.match(text[a.end:trigger.start]) and _ACCUSE_LEFT.search(
             text[max(0, a.start - 25):a.start]

@@ -39,6 +39,7 @@ BASE_FEATURES = frozenset({"airbase", "base", "installation"})
 
 _ORIGIN = re.compile(
     r"(?:depuis|from|à\s+partir\s+d[eu']|en\s+provenance\s+d[eu']|lancés?\s+d[eu']|from\s+inside|"
+    r"انطلاقا\s+من|من\s+(?:داخل\s+)?(?:الأراضي\s+)?|"
     r"out\s+of)\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|d['’]|du\s+|des\s+)?"
     r"(?:(?:territoire|région|province|ville|zone|secteur|localité|village|environs|côté|sol|"
     r"territory|region|province|city|town|area|village|outskirts|vicinity)\s*"
@@ -46,13 +47,14 @@ _ORIGIN = re.compile(
     re.IGNORECASE,
 )
 _AGENT = re.compile(
-    r"(?:\bpar|\bby|attribuée?s?\s+à|imputée?s?\s+à|attributed\s+to|blamed\s+on)\s*"
+    r"(?:\bpar|\bby|attribuée?s?\s+à|imputée?s?\s+à|attributed\s+to|blamed\s+on|من\s+قبل)\s*"
     r"(?:le\s+|la\s+|les\s+|l['’]|the\s+)?(?:[^\W\d]+\s+){0,2}?$",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:à|au|aux|en|dans|sur|contre|vers|près|proche|autour|de|du|d|in|at|on|near|"
     r"against|into|onto|outside|inside|around|across|towards?|over|of|from|depuis|north|south|east|west|"
+    r"في|على|قرب|نحو|ضد|داخل|شمال|جنوب|شرق|غرب|بالقرب\s+من|"
     r"nord|sud|est|ouest|between|entre|visant|targeting)\b|\bd['’])"
     r"\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|[^\W\d]+\s+){0,3}$",
     re.IGNORECASE,
@@ -134,6 +136,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _NEG = {
+    "ar": re.compile(r"(?<!\w)(?:لم|لن|لا|نفى\w*|ينفي|تنفي|دون|بدون)(?!\w)"),
     "fr": re.compile(
         r"\b(?:aucune?|pas\s+de|sans|ni|jamais|nié|nie|nient|démenti\w*|dément\w*)\b|"
         r"\bn['’e]\s*(?:[\w'’]+\s+){0,3}?(?:pas|jamais|point|plus)\b",
@@ -144,6 +147,7 @@ _NEG = {
     ),
 }
 _HYP = {
+    "ar": re.compile(r"(?<!\w)(?:قد|ربما|يمكن|يحتمل|إذا|لو|هدد\w*|يهدد\w*|تهدد\w*)(?!\w)"),
     "fr": re.compile(
         r"\b(?:pourrai(?:t|ent)|pourra|pourront|risqu\w*|menac\w+|si|s['’]il|envisag\w+|"
         r"éventuel\w*|possibles?|susceptibles?|hypoth\w+|craint\w*|redout\w+|peut-être)\b",
@@ -156,6 +160,7 @@ _HYP = {
     ),
 }
 _FUT = {
+    "ar": re.compile(r"(?<!\w)(?:سوف|سي\w+|ست\w+|يعتزم|تعتزم|تنوي|ينوي|غدا)(?!\w)"),
     "fr": re.compile(
         r"\b(?:va|vont|doit|doivent|devrai(?:t|ent)|devra|devront|prévoi\w*|compt\w+|veu(?:t|lent)|"
         r"souhait\w+|s['’]apprêt\w+|attend\w*|feu\s+vert|projet\w*|prochain\w*|sera|seront|demain|"
@@ -169,6 +174,7 @@ _FUT = {
     ),
 }
 _PURPOSE = {
+    "ar": re.compile(r"(?<!\w)(?:ل|لكي|من\s+أجل)\s*$"),
     "fr": re.compile(r"\b(?:pour|afin\s+de|afin\s+d['’])\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE),
     "en": re.compile(r"\bto\s+(?:[\w]+\s+)?$", re.IGNORECASE),
 }
@@ -237,6 +243,7 @@ def status_of(text: str, start: int, end: int, lang: str) -> tuple[Status, tuple
 
 # "strikes on Beirut could follow": a modal right after the trigger's noun phrase
 _MODAL_AFTER = {
+    "ar": re.compile(r"(?!)(?P<m>)"),
     "fr": re.compile(
         r"[^,.;:]{0,40}?\b(?P<m>pourrai(?:t|ent)|pourra|pourront|va|vont|devrai(?:t|ent)|devra|devront)"
         r"\s+(?:suivre|avoir\s+lieu|intervenir|être|bientôt)",

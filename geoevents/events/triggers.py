@@ -78,6 +78,18 @@ SUB_EVENT_BY_WEAPON: dict[str, str] = {
 
 # (regex, canonical weapon). Earlier entries win on overlap (longest phrases first).
 _WEAPONS: dict[str, list[tuple[str, str]]] = {
+    "ar": [
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:انتحاري\w*|حزام\s+ناسف)", "suicide bomb"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?سيار(?:ة|ات)\s+مفخخ\w*", "car bomb"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:عبو(?:ة|ات)\s+ناسف\w*)", "IED"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:طائر(?:ة|ات)\s+مسير\w*|مسير(?:ة|ات)|درون)", "drone"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:غار(?:ة|ات)\s+جوي\w*|طائرات\s+حربية|الطيران\s+الحربي)", "airstrike"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:صاروخ\w*|صواريخ)", "missile"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:قذيف(?:ة|ات)\s+هاون|هاون)", "mortar"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:مدفعي\w*|قذائف|قذيفة)", "artillery"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:لغم|ألغام)", "landmine"),
+        (r"(?:[وف])?(?:[بلك])?(?:ال)?(?:مسلح\w*|إطلاق\s+نار|رصاص)", "firearms"),
+    ],
     "fr": [
         (r"attentats?[- ]suicides?|kamikazes?|ceintures?\s+d'explosifs|(?:s'est|se\s+sont)\s+fait\s+exploser", "suicide bomb"),
         (r"(?:voitures?|véhicules?|camions?|motos?|camionnettes?)\s+piégée?s?", "car bomb"),
@@ -110,8 +122,22 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
+# Arabic glues conjunctions, prepositions and the article to the word: "وقصف", "بصواريخ".
+_AR = r"(?:[وف])?(?:[بلك])?(?:ال)?"
+
 # (regex, kind, needs_weapon)
 _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
+    "ar": [
+        (rf"{_AR}(?:قصف\w*|غار(?:ة|ات)|ضرب(?:ة|ات)|[ايت]?ستهد\w+)", "strike", False),
+        (rf"{_AR}(?:هجو?م\w*|اعتداء\w*|مجزرة|كمين)", "attack", False),
+        (rf"{_AR}(?:اشتباك\w*|معارك|مواجهات|اقتتال)", "battle", False),
+        (rf"{_AR}(?:انفجار\w*|تفجير\w*|انفجر\w*)", "explosion", False),
+        (rf"{_AR}(?:اعترا\w+|اعترض\w*|أسقط\w*|إسقاط)", "intercept", True),
+        (rf"{_AR}(?:أطلق\w*|إطلاق|سقط\w*|سقوط)", "strike", True),
+        (rf"{_AR}(?:نشر|ينشر|تنشر|إرسال|تعزيزات)", "deploy", False),
+        (rf"{_AR}(?:انسحا\w+|انسحب\w*)", "withdraw", False),
+        (rf"{_AR}(?:متمركز\w*|تتمركز|يتمركز|تستضيف|يستضيف)", "base", False),
+    ],
     "fr": [
         (r"frapp\w*|frappes?|ripost\w*", "strike", False),
         (r"bombard\w+|pilonn\w+|raids?", "strike", False),
@@ -190,9 +216,16 @@ def _keys(lang: str, which: str) -> tuple[frozenset[str], frozenset[str]]:
     return lexicon_keys(regex for regex, _ in _WEAPONS[code])
 
 
-def _starts(text: str, lang: str, which: str) -> list[int]:
+def _starts(text: str, lang: str, which: str) -> list[int] | None:
+    """Where a lexicon entry can start; None: scan everywhere (Arabic glues prefixes to words)."""
+    if _lexicon_lang(lang) == "ar":
+        return None
     exact, prefixes = _keys(lang, which)
     return candidate_starts(text, exact=exact, prefixes=prefixes)
+
+
+def _matches(regex: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
+    return list(regex.finditer(text)) if starts is None else match_at(regex, text, starts)
 
 
 def has_cue(text: str, lang: str) -> bool:
@@ -201,19 +234,19 @@ def has_cue(text: str, lang: str) -> bool:
         return True
     for which, regex in (("weapons", _weapon_regex(lang)[0]), ("triggers", _trigger_regex(lang)[0])):
         starts = _starts(text, lang, which)
-        if starts and match_at(regex, text, starts):
+        if (starts is None or starts) and _matches(regex, text, starts):
             return True
     return False
 
 
-_BASE_WORD = re.compile(r"(?<!\w)[Bb]ases?(?!\w)")
+_BASE_WORD = re.compile(r"(?<!\w)[Bb]ases?(?!\w)|قاعدة|قواعد")
 
 
 def find_weapons(text: str, lang: str) -> list[WeaponMention]:
     """Weapons named in ``text``, in order."""
     regex, names = _weapon_regex(lang)
     out: list[WeaponMention] = []
-    for match in match_at(regex, text, _starts(text, lang, "weapons")):
+    for match in _matches(regex, text, _starts(text, lang, "weapons")):
         index = int((match.lastgroup or "w0")[1:])
         weapon = names[index]
         previous = out[-1] if out else None
@@ -233,7 +266,7 @@ def find_triggers(text: str, lang: str, *, has_weapon: bool) -> list[Trigger]:
     """
     regex, specs = _trigger_regex(lang)
     out = []
-    for match in match_at(regex, text, _starts(text, lang, "triggers")):
+    for match in _matches(regex, text, _starts(text, lang, "triggers")):
         index = int((match.lastgroup or "t0")[1:])
         kind, needs_weapon = specs[index]
         if needs_weapon and not has_weapon:
