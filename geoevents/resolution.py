@@ -52,6 +52,7 @@ _QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
 def _words(text: str) -> list[str]:
     return text.split()
 _NEAR_KM = 150.0
+PASSES = 2  # resolution passes: the second sees the first's choices as context
 
 
 def candidates(key: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -231,11 +232,32 @@ def resolve_scored(
     gazetteer: Gazetteer,
     text: str,
     model: Ranker | None = None,
+    passes: int = PASSES,
 ) -> list[Resolution]:
-    """Score every candidate and choose one per mention key (one sense per document)."""
+    """Score every candidate and choose one per mention key (one sense per document).
+
+    The first pass takes each other name's likeliest entry before context as its anchor;
+    each further pass takes the previous pass's choices, so one well-placed name ("Edgar
+    County, Illinois") can pull an ambiguous one ("Paris") to its side.
+    """
     model = model or ranker()
     options = {m.key: candidates(m.key, gazetteer) for m in mentions}
     context = _context(mentions, options)
+    best = _choose(mentions, options, context, text, model)
+    for _ in range(passes - 1):
+        anchors = {key: r.candidate.entry for key, r in best.items()}
+        context = _Context(context.countries, context.regions, anchors)
+        best = _choose(mentions, options, context, text, model)
+    return [dataclasses.replace(best[m.key], mention=m) for m in mentions if m.key in best]
+
+
+def _choose(
+    mentions: Sequence[Mention],
+    options: dict[str, list[Candidate]],
+    context: _Context,
+    text: str,
+    model: Ranker,
+) -> dict[str, Resolution]:
     best: dict[str, Resolution] = {}
     for index, mention in enumerate(mentions):
         found = options.get(mention.key) or []
@@ -252,7 +274,7 @@ def resolve_scored(
         if current is None or top > current.score:
             best[mention.key] = Resolution(mention, found[order[0]], top, margin, len(found),
                                            values[order[0]])
-    return [dataclasses.replace(best[m.key], mention=m) for m in mentions if m.key in best]
+    return best
 
 
 def resolve(
