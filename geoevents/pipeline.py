@@ -84,7 +84,9 @@ def parse(
     places = list(resolve(mentions, gazetteer=gz, text=article.text, lang=language,
                           threshold=MAP_FILTER_THRESHOLD))
     if geocoder is not None:
-        places.extend(_geocode_unknown(article.text, sentences, mentions, geocoder))
+        places.extend(
+            _geocode_unknown(article.text, sentences, mentions, geocoder, language=language)
+        )
         places.sort(key=lambda p: p.mention.start)
 
     from .events import extract_events
@@ -160,32 +162,27 @@ def unknown_locatives(text: str, mentions: Sequence[Mention]) -> list[tuple[int,
 
 
 def _geocode_unknown(
-    text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], geocoder: Provider
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    geocoder: Provider,
+    *,
+    language: str | None = None,
 ) -> list[Place]:
     """Ask the provider chain about names the gazetteer does not know (each name once)."""
+    from .geocoding import place_from_location
+
     places: list[Place] = []
     answers: dict[str, Any] = {}
     for start, end, name in unknown_locatives(text, mentions):
         if name not in answers:
-            answers[name] = geocoder.geocode(name)
+            answers[name] = geocoder.geocode(name, language=language)
         location = answers[name]
         if location is None:
             continue
         sentence = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), 0)
         mention = Mention(start, end, name, name.casefold(), sentence)
-        places.append(
-            Place(
-                mention=mention,
-                gazetteer_id=f"{location.provider}:{location.provider_id or name}",
-                name=location.name,
-                lat=location.lat,
-                lon=location.lon,
-                feature=location.feature or "place",
-                country=location.country or "",
-                score=0.5,
-                provider=location.provider,
-            )
-        )
+        places.append(place_from_location(mention, location, score=0.5))
     return places
 
 
