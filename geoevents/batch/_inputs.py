@@ -144,6 +144,10 @@ def _is_input_file(path: Path) -> bool:
     return not path.name.startswith(".") and (suffix in ARTICLE_SUFFIXES or suffix in JSONL_SUFFIXES)
 
 
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.resolve().is_relative_to(folder)
+
+
 def _walk(folder: Path, skip: Path | None) -> Iterator[Path]:
     """Article and JSONL files under ``folder``, sorted, hidden entries and ``skip`` left out."""
     for root, dirs, files in os.walk(folder):
@@ -171,8 +175,8 @@ def _expand(item: str, skip: Path | None) -> Iterator[Path | ReadFailure]:
         yield path
     elif glob.has_magic(item):
         matches = sorted(glob.glob(item, recursive=True))
-        files = [Path(m) for m in matches if Path(m).is_file()]
-        folders = [Path(m) for m in matches if Path(m).is_dir()]
+        files = [Path(m) for m in matches if Path(m).is_file() and not _inside(Path(m), skip)]
+        folders = [Path(m) for m in matches if Path(m).is_dir() and not _inside(Path(m), skip)]
         for folder in folders:
             files.extend(_walk(folder, skip))
         if not files:

@@ -55,6 +55,14 @@ def warm_up(gazetteer: str | None) -> None:
     open_gazetteer(gazetteer, progress=False)
 
 
+def _start_worker(gazetteer: str | None) -> None:
+    """Pool worker start: Ctrl-C is the parent's to handle (it stops the pool cleanly)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(gazetteer)
+
+
 def parse_chunk(
     chunk: Chunk, gazetteer: str | None = None, geocoding: GeocoderConfig | None = None
 ) -> list[DocResult]:
@@ -149,7 +157,7 @@ class ProcessRunner:
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
-            initializer=warm_up,
+            initializer=_start_worker,
             initargs=(gazetteer,),
         )
         self._futures: set[Any] = set()

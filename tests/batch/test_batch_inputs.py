@@ -74,6 +74,8 @@ def test_output_folder_is_not_walked(tmp_path: Path) -> None:
     sources = [i.source for i in iter_documents([tmp_path / "a"], skip=out)]
     assert str(out / "old.txt") not in sources
     assert str(tmp_path / "a" / "one.txt") in sources
+    globbed = [i.source for i in iter_documents([str(tmp_path / "**" / "*.txt")], skip=out)]
+    assert str(out / "old.txt") not in globbed and str(tmp_path / "a" / "one.txt") in globbed
 
 
 def test_corrupt_files_are_failures_not_exceptions(tmp_path: Path) -> None:
