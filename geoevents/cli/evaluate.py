@@ -74,7 +74,7 @@ def evaluate_command(
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
             with Progress("geoparsing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=err, transient=True) as bar:
+                          console=err, transient=True, disable=not err.is_terminal) as bar:
                 total = _count_lines(gold)
                 task = bar.add_task("geoparse", total=min(total, limit or total) if total else None)
                 results = evaluate(gold, preds, ours=True, date=date, lang=lang,
