@@ -120,7 +120,7 @@ def _table(gold: Path, results: list[SystemResult]) -> Table:
     first = results[0].scores if results else None
     caption = (f"{first.docs} documents, {first.gold} gold toponyms" if first else None)
     table = Table(title=Text(f"Geoparsing: {gold.name}"), caption=caption,
-                  box=box.SIMPLE_HEAD, pad_edge=False)
+                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
     table.add_column("system", no_wrap=True)
     timed = any(r.seconds is not None for r in results)
     columns = ("P", "R", "F1", "acc161", "meanKm", "medKm", "AUC", "E2E161")
