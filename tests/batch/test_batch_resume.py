@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import signal
 import sqlite3
@@ -13,6 +14,9 @@ from pathlib import Path
 import batch_generator
 import pytest
 from conftest import batch_cmd, geojson_of, run_batch_cli
+
+from geoevents.batch import document_key
+from geoevents.model import Article
 
 
 def _stored(state: Path) -> int:
@@ -67,3 +71,36 @@ def test_killed_run_resumes_without_duplicates_or_loss(
     assert geojson_of(killed) == geojson_of(whole)
     leftovers = [p.name for p in killed.iterdir() if p.name.startswith(".")]
     assert leftovers == []
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_a_rerun_completes(tmp_path: Path, gazetteer_ready: None) -> None:
+    n = 1500
+    feed = batch_generator.write_jsonl(tmp_path / "feed.jsonl", n, seed=22)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        batch_cmd(str(feed), "--out", str(out), "--workers", "2", "--chunk-size", "4", "-q"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env=dict(os.environ, COLUMNS="200"),
+    )
+    deadline = time.monotonic() + 120
+    while _stored(out / "state.sqlite") < 60 and proc.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends to the whole job
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1].startswith("geoevents: error: interrupted; finished documents")
+    assert "Traceback" not in err
+    stored = _stored(out / "state.sqlite")
+    assert 60 <= stored < n
+
+    rerun = run_batch_cli(str(feed), "--out", str(out), "-q")
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{stored} already done" in rerun.stdout
+    unique = {
+        document_key(Article(d["text"], date=dt.date.fromisoformat(d["date"])))
+        for d in batch_generator.generate(n, seed=22)
+    }
+    assert _stored(out / "state.sqlite") == len(unique)
+    assert f"({len(unique)} documents in the batch)" in rerun.stdout
