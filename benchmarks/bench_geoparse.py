@@ -63,6 +63,18 @@ def _reference(eval_dir: Path) -> ModuleType | None:
     return module
 
 
+def _oracle_is_current(eval_dir: Path) -> bool | None:
+    """Whether the tests' copy of the reference scorer still matches ../shared/eval's."""
+    shared = eval_dir / "score_geoparse.py"
+    copy = ROOT / "tests" / "fixtures" / "evaluation" / "score_geoparse_reference.py"
+    if not shared.exists() or not copy.exists():
+        return None
+    body = [line for line in copy.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")]
+    return body == [line for line in shared.read_text(encoding="utf-8").splitlines()
+                    if not line.startswith("#")]
+
+
 def _agrees(ours: Scores, ref: dict[str, float]) -> bool:
     mine = ours.as_dict()
     for key, expected in ref.items():
@@ -218,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"bench_geoparse: no evaluation data in {args.eval_dir}\n")
         return 1
     ref = _reference(args.eval_dir)
+    if _oracle_is_current(args.eval_dir) is False:
+        sys.stderr.write("warning: tests/fixtures/evaluation/score_geoparse_reference.py differs "
+                         "from the shared reference scorer; copy it again\n")
     write = not args.no_write and args.limit is None
 
     import geoevents
