@@ -91,6 +91,8 @@ class Toponym:
         The span as written (informative only).
     name
         The gazetteer or gold name (informative only).
+    feature, gazetteer_id
+        A system's feature class and gazetteer id, when it gives them (informative only).
     """
 
     start: int
@@ -99,6 +101,8 @@ class Toponym:
     lon: float | None = None
     text: str = ""
     name: str = ""
+    feature: str = ""
+    gazetteer_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,8 +348,13 @@ def outcome_record(outcome: Outcome, system: str, text: str | None = None) -> di
     def point(t: Toponym | None) -> dict[str, Any] | None:
         if t is None:
             return None
-        return {"start": t.start, "end": t.end, "text": t.text, "name": t.name,
-                "lat": t.lat, "lon": t.lon}
+        out: dict[str, Any] = {"start": t.start, "end": t.end, "text": t.text,
+                               "name": t.name, "lat": t.lat, "lon": t.lon}
+        if t.feature:
+            out["feature"] = t.feature
+        if t.gazetteer_id:
+            out["gazetteer_id"] = t.gazetteer_id
+        return out
 
     return {
         "system": system, "id": outcome.doc_id, "kind": outcome.kind,
@@ -429,9 +438,12 @@ def _toponym(obj: Any, where: str, role: Role, text: str | None) -> Toponym:
         raise EvaluationError(f"{where}: toponym latitude {lat} is outside -90..90")
     name = obj.get("name")
     span_text = obj.get("text")
+    feature, gazetteer_id = obj.get("feature"), obj.get("gazetteer_id")
     return Toponym(start=start, end=end, lat=lat, lon=lon,
                    text=span_text if isinstance(span_text, str) else "",
-                   name=name if isinstance(name, str) else "")
+                   name=name if isinstance(name, str) else "",
+                   feature=feature if isinstance(feature, str) else "",
+                   gazetteer_id=gazetteer_id if isinstance(gazetteer_id, str) else "")
 
 
 def _source(path: str | os.PathLike[str]) -> str:

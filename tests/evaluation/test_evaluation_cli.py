@@ -189,3 +189,17 @@ def test_toponyms_jsonl_piped_into_evaluate_scores_like_ours() -> None:
     assert (stdin_row["system"], ours_row["system"]) == ("stdin", "geoevents")
     for key in ("pred", "matched", "within161", "P", "R", "F1", "E2E161", "meanKm", "AUC"):
         assert stdin_row[key] == ours_row[key], key
+
+
+def test_details_of_ours_carry_feature_and_gazetteer_id(tmp_path: Path) -> None:
+    details = tmp_path / "details.jsonl"
+    result = _run(GOLD, "--details", details)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in details.read_text(encoding="utf-8").splitlines()]
+    assert {r["system"] for r in rows} == {"geoevents"}
+    placed = [r for r in rows if r["kind"] in ("correct", "far")]
+    assert placed
+    for r in placed:
+        assert r["pred"]["feature"] and r["pred"]["gazetteer_id"]
+        assert r["text"] == r["gold"]["text"]
+        assert r["km"] is not None
