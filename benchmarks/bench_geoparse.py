@@ -93,6 +93,7 @@ def _print_errors(corpus: str, gold: Documents, pred: Documents, top: int) -> No
     counts: dict[str, Counter[str]] = {"missed": Counter(), "far": Counter(),
                                        "spurious": Counter(), "unplaced": Counter()}
     far_to: dict[str, Counter[str]] = {}
+    far_feature: Counter[str] = Counter()
     for o in outcomes(gold, pred):
         if o.kind == "correct":
             continue
@@ -103,6 +104,8 @@ def _print_errors(corpus: str, gold: Documents, pred: Documents, top: int) -> No
         counts[o.kind][surface] += 1
         if o.kind == "far" and o.pred is not None:
             far_to.setdefault(surface, Counter())[o.pred.name] += 1
+            near = "<1000 km" if o.km is not None and o.km < 1000 else ">=1000 km"
+            far_feature[f"{o.pred.feature or '?'} {near}"] += 1
     for kind, counter in counts.items():
         if not counter:
             continue
@@ -111,6 +114,9 @@ def _print_errors(corpus: str, gold: Documents, pred: Documents, top: int) -> No
             where = f" -> {far_to[name].most_common(1)[0][0]}" if kind == "far" else ""
             items.append(f"{name}{where} ({n})")
         sys.stderr.write(f"{corpus} {kind} ({sum(counter.values())}): {'; '.join(items)}\n")
+    if far_feature:
+        by = "; ".join(f"{k} ({n})" for k, n in far_feature.most_common(top))
+        sys.stderr.write(f"{corpus} far by our feature class: {by}\n")
 
 
 def run_corpus(corpus: str, eval_dir: Path, limit: int | None, write: bool,
