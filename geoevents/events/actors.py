@@ -46,6 +46,8 @@ ACTORS: dict[str, str] = {
     "Nigeria": r"nigeria|nigérians?|nigerian",
     "Somalia": r"somalie|somalia|somaliens?|somali",
     "Ethiopia": r"éthiopie|ethiopia|éthiopiens?|ethiopian",
+    "DR Congo": r"rdc|r\.d\.c\.|république\s+démocratique\s+du\s+congo|democratic\s+republic\s+of\s+(?:the\s+)?congo|drc|congolais|congolaises?|congolese|kinshasa|fardc",
+    "Rwanda": r"rwanda|rwandais|rwandaises?|rwandan|kigali",
     "Burkina Faso": r"burkina\s+faso|burkinabés?|burkinabe",
     "Niger": r"niger|nigériens?|nigérien",
     "Islamic Resistance in Iraq": r"islamic\s+resistance\s+in\s+iraq|résistance\s+islamique\s+(?:en|d['’])\s*irak",
@@ -77,11 +79,13 @@ STATE_COUNTRY: dict[str, str] = {
     "Yemen": "YE", "Lebanon": "LB", "Pakistan": "PK", "India": "IN", "Afghanistan": "AF",
     "France": "FR", "United Kingdom": "GB", "China": "CN", "Azerbaijan": "AZ", "Armenia": "AM",
     "Sudan": "SD", "Egypt": "EG", "Jordan": "JO", "Libya": "LY", "Mali": "ML", "Nigeria": "NG",
-    "Somalia": "SO", "Ethiopia": "ET", "Burkina Faso": "BF", "Niger": "NE",
+    "Somalia": "SO", "DR Congo": "CD", "Rwanda": "RW", "Ethiopia": "ET", "Burkina Faso": "BF", "Niger": "NE",
 }
 
 # Groups whose short names collide with common words are only accepted in upper case.
-_UPPER_ONLY = frozenset({"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf"})
+_UPPER_ONLY = frozenset(
+    {"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf", "rdc", "drc"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,19 +32,23 @@ _PERSON = (
     r"femme|homme|enfant|garçon|fillette|soldat|militaire|civil|policier|adolescent|palestinien|israélien"
 )
 _WORD = r"[^\W\d][\w'’.-]*"
-_GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)\b{_WORD}\s+){{0,5}}"
+_GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)\b{_WORD}\s+){{0,6}}"
 
 _PATTERNS = [
     # "aucune troupe américaine n'a été tuée", "no one was hurt", "aucun blessé"
     ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans|دون|بدون|لم\s+يسفر\s+عن)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies)|ضحايا|خسائر\s+بشرية)"),
     # "killing no one", "sans blesser personne"
     ("zero_verb", r"(?P<v>killing|injuring|wounding|tuant|blessant|killed|wounded|injured)\s+(?P<what>no\s+one|nobody|personne)\b"),
+    # "the death toll rose to 45", "le bilan s'est alourdi à 12 morts"
+    ("toll", rf"(?P<what>death\s+toll|toll|bilan)\s+(?:[\w'’-]+\s+){{0,8}}?(?:to|at|à|de)\s+{_NUM}"),
     # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
     ("verb", rf"(?:{_KILL_VERB})\s+(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
     # "3 soldats tués", "des dizaines ont subi des traumatismes", "five people were wounded"
     # "10 civilians, including seven children, were killed"
     ("count", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD},\s*(?:including|dont|among\s+them|y\s+compris|parmi\s+(?:eux|lesquels))[^,.;]{{1,50}},\s*{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
     ("count", rf"{_NUM}\s+{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
+    # "Darya Douguina a été tuée", "a soldier was killed": one person
+    ("one", r"\b(?:a\s+été|was|has\s+been)\s+(?:\w+\s+){0,2}?(?P<what>tuée?|killed|shot\s+dead|assassinée?|assassinated|blessée?|wounded|injured)\b"),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _KILLED_RE = re.compile(rf"^(?:{_KILLED})$", re.IGNORECASE)
@@ -104,13 +108,19 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
             ]
         field = "injuries" if _INJURED_RE.match(what) else "fatalities"
         return [CasualtyMention(start, end, words, field, 0)]
+    if kind == "one":
+        field = "injuries" if _INJURED_RE.match(what) else "fatalities"
+        return [CasualtyMention(start, end, words, field, 1)]
+    if kind == "toll":
+        value = parse_number(match.group("n") or "")
+        return [CasualtyMention(start, end, words, "fatalities", value)] if value is not None else []
     value = 1 if kind == "verb" and match.group("one") else parse_number(match.group("n") or "")
     if value is None:
         return []
     if kind == "verb":
         more = _AND_MORE.match(match.string, end)
         if more is not None and not re.search(rf"{_INJURED}|{_KILLED}", more.group(0), re.IGNORECASE):
-            extra = parse_number(more.group("n"))
+            extra = 1 if more.group("n").lower() in ("a", "an") else parse_number(more.group("n"))
             if extra is not None:
                 value += extra  # "killing 60 Afghans and 13 U.S. troops"
                 end, words = more.end(), match.string[start:more.end()]
@@ -128,7 +138,7 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
 
 _INJURE_VERBS = frozenset({"blessant", "injuring", "wounding", "wounded", "injured", "blessé", "إصابة"})
 _AND_MORE = re.compile(
-    rf"\s+(?:and|et)\s+(?:at\s+least\s+|au\s+moins\s+)?(?P<n>{NUMBER_PATTERN})\s+{_WORD}(?:\s+{_WORD})?(?=\s*(?:[,.;]|$|\s+(?:said|selon|according|officials)))",
+    rf"(?:\s+(?!(?:and|et)\b){_WORD}){{0,2}}\s+(?:and|et)\s+(?:at\s+least\s+|au\s+moins\s+)?(?P<n>{NUMBER_PATTERN}|an?(?=\s+(?:[\w-]+\s+)?(?:{_PERSON})\b))\s+{_WORD}(?:\s+{_WORD})?(?=\s*(?:[,.;]|$|\s+(?:said|selon|according|officials)))",
     re.IGNORECASE,
 )
 _AND_WOUNDED = re.compile(

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._words import candidate_starts, match_at
+from .quantities import parse_number
 
 __all__ = ["DateSpan", "find_dates"]
 
@@ -76,6 +77,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("last_weekday", rf"(?P<lw>{_W})\s+dernier|last\s+(?P<lw2>{_W})"),
     ("rel_night", r"(?:la\s+)?nuit\s+dernière|cette\s+nuit|last\s+night|overnight|dans\s+la\s+nuit"),
     ("day_before", r"avant-hier|the\s+day\s+before\s+yesterday"),
+    (
+        "days_ago",
+        r"il\s+y\s+a\s+(?P<ago>\w+)\s+jours|(?P<ago2>\w+)\s+jours\s+(?:plus\s+tôt|auparavant|avant)|"
+        r"(?P<ago3>\w+)\s+days\s+(?:ago|earlier|before|after)",
+    ),
     ("yesterday", r"hier|yesterday|أمس"),
     ("today", r"aujourd'hui|aujourd’hui|ce\s+matin|ce\s+soir|today|this\s+morning|tonight|earlier\s+today"),
     ("last_week", r"la\s+semaine\s+(?:dernière|passée)|last\s+week"),
@@ -100,7 +106,7 @@ _DATE_KEYS = frozenset(
     for word in (
         *_MONTHS, *_WEEKDAYS, "hier", "yesterday", "أمس", "aujourd", "today", "matin", "soir", "morning",
         "tonight", "nuit", "night", "overnight", "semaine", "semaines", "week", "weeks", "mois",
-        "month", "months", "récemment", "recently", "recent", "jours", "days", "début", "fin",
+        "month", "months", "récemment", "recently", "recent", "jours", "days", "début", "fin", "il",
         "mi", "early", "late", "mid",
     )
 )
@@ -255,6 +261,14 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, lang: str) -> 
         return _span(m, value, value, 1)
     if kind == "rel_night":
         return _span(m, anchor - dt.timedelta(days=1), anchor, 1)
+    if kind == "days_ago":
+        # "il y a trois jours", "two days earlier"; "two days after <event>" dates that event
+        # two days before the article's day (an approximation: the main event is usually that day)
+        count = parse_number(g("ago") or g("ago2") or g("ago3") or "")
+        if count is None or count > 60:
+            return None
+        value = anchor - dt.timedelta(days=count)
+        return _span(m, value, value, 1)
     if kind == "day_before":
         value = anchor - dt.timedelta(days=2)
         return _span(m, value, value, 1)

@@ -117,13 +117,21 @@ _CIVILIAN_CUE = re.compile(
     r"\b(?:civils?|civilians?|villageois|villagers?|habitants|residents|fidèles|worshippers|"
     r"passants|marché|market|école|school|élèves|pupils|femmes|women|enfants|children|"
     r"réfugiés|refugees|déplacés|foule|crowds?|concertgoers|spectat\w+|shoppers|passengers|passagers|"
-    r"worshippers|pilgrims|pèlerins|students|étudiants|patients|journalists?|journalistes?)\b",
+    r"worshippers|pilgrims|pèlerins|students|étudiants|patients|journalists?|journalistes?|"
+    r"people|personnes|persons|shoppers|fêtards|revellers|fidèles)\b",
     re.IGNORECASE,
 )
 # terror attacks and massacres are against civilians unless a weapon says otherwise
 _TERROR = re.compile(r"attentat|massacr|terror|ramm|foule|crowd|bélier", re.IGNORECASE)
+_DEFENSIVE = re.compile(
+    r"\b(?:repel\w*|repuls\w*|repouss\w*|fend\w*\s+off|fought\s+off|beat\s+back|resist\w*|"
+    r"résist\w*|déjou\w*|foil\w*|thwart\w*|intercept\w*)\b",
+    re.IGNORECASE,
+)
 _VICTIM_CUE = re.compile(
-    r"\b(?:tu[ée]s?|tuée?s|blessée?s?|killed|wounded|injured|died|morts?)\b", re.IGNORECASE
+    r"\b(?:tu[ée]s?|tuée?s|blessée?s?|killed|wounded|injured|died|morts?|échapp\w*|escaped|"
+    r"survived|survécu|visée?s?\s+par|targeted\s+by)\b",
+    re.IGNORECASE,
 )
 _FORCE_NOUNS = (
     r"troupes|troops|soldats|soldiers|militaires|forces|marines|service\s*members|personnel|"
@@ -183,6 +191,14 @@ _GENITIVE_LEFT = re.compile(
 _ACCUSE_LEFT = re.compile(r"\b(?:accus\w*|blam\w*|soupçonn\w*|suspect\w*)\s+(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$", re.IGNORECASE)
 _ACCUSED_GAP = re.compile(r"^\s+(?:d['’]avoir|de|d['’]|of|for)\s*(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
 _OTHER_BASE = re.compile(r"\b(?:bases?|camps?|garrisons?|garnisons?|outposts?|et|and)\b", re.IGNORECASE)
+_LOCATOR = re.compile(
+    r"^\s*,\s*(?:(?:à\s+)?(?:\d+|une?\s+\w+)\s*(?:km|kilomètres|kilometres|miles)\s+(?:au\s+)?(?:\w+\s+)?(?:de|d['’]|du|of)|"
+    r"(?:au\s+|à\s+l['’])?(?:nord|sud|est|ouest|north|south|east|west)(?:-\w+)?(?:west|east|ouest|est)?\s+(?:de|d['’]|du|of)|"
+    r"près\s+d[e'’]|near|outside|aux\s+abords\s+d[e'’]|not\s+far\s+from|non\s+loin\s+d[e'’])\s*"
+    r"(?:la\s+|l['’]|le\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(r"^\s*,\s*(?:dans\s+l['’]|in\s+)?$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:et|and|ou|or|puis|then|ainsi\s+que|as\s+well\s+as)\b", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _COREF_DISTANCE = 2  # sentences
@@ -319,6 +335,7 @@ def _assign_roles(
     binders = [t for t in triggers if t.kind in _VIOLENT_KINDS or t.kind in _MOVES]
     previous: tuple[int, bool] | None = None  # end and governed-ness of the previous place
     previous_base: int | None = None  # end of the previous place that a base noun introduced
+    previous_place: tuple[int, bool] | None = None  # end of the previous place, finer than a region
     for place in places:
         start = place.mention.start - sentence.start
         end = place.mention.end - sentence.start
@@ -326,6 +343,15 @@ def _assign_roles(
             continue
         left, right = text[:start], text[end:]
         if _not_a_place(text[start:end], left, right, start, end, triggers, weapons):
+            roles.other_spans.append((start, end))
+            continue
+        located_after = previous_place
+        previous_place = (end, place.feature not in _COARSE)
+        if located_after is not None and (
+            (_LOCATOR.match(text[located_after[0]:start]) and located_after[1])
+            or (_APPOSITION.match(text[located_after[0]:start]) and place.feature in _COARSE)
+        ):
+            # "Camp Taji, north of Baghdad", "El Paso, Texas": where the place before is
             roles.other_spans.append((start, end))
             continue
         governed = (
@@ -599,8 +625,16 @@ def _target_events(
     text = sentence.text
     out: list[Event] = []
     previous_weapon: str | None = None
+    bound = [_nearest(violent, s, e, text=text) for _, s, e in targets]
+    # weapons read directly by a target of another trigger are not shared with this one
+    direct: list[tuple[Trigger | None, WeaponMention | None]] = []
+    for position, (_, start, end) in enumerate(targets):
+        lo = targets[position - 1][2] if position else 0
+        hi = targets[position + 1][1] if position + 1 < len(targets) else len(text)
+        direct.append((bound[position], _pick(weapons, start, end, lo, hi)))
+    previous_trigger: Trigger | None = None
     for position, (place, start, end) in enumerate(targets):
-        trigger = _nearest(violent, start, end, text=text)
+        trigger = bound[position]
         assert trigger is not None
         scope_start = targets[position - 1][2] if position else 0
         scope_end = targets[position + 1][1] if position + 1 < len(targets) else len(text)
@@ -612,7 +646,8 @@ def _target_events(
             _evidence("place", sentence, start, end),
             _evidence("event_type", sentence, trigger.start, trigger.end),
         ]
-        quantity = _pick(quantities, start, end, scope_start, scope_end)
+        partitive = [q for q in quantities if q.partitive and scope_start <= q.start and q.end <= start]
+        quantity = partitive[-1] if partitive else _pick(quantities, start, end, scope_start, scope_end)
         weapon_name: str | None = None
         if quantity is not None:
             evidence.append(_evidence("quantity", sentence, quantity.start, quantity.end))
@@ -620,10 +655,21 @@ def _target_events(
             if weapon_name is not None:
                 evidence.append(_evidence("weapon", sentence, quantity.start, quantity.end))
         if weapon_name is None:
-            weapon = _pick(weapons, start, end, scope_start, scope_end) or _closest(
-                [w for w in weapons if _same_segment(text, w.start, trigger.start)], trigger
-            )
-            if weapon is not None:
+            taken = {id(w) for t, w in direct if w is not None and t is not trigger}
+            weapon = _pick(weapons, start, end, scope_start, scope_end)
+            if weapon is None and previous_trigger is trigger and previous_weapon is not None:
+                weapon_name = previous_weapon  # "hitting air bases near Kyiv, Kharkiv and Dnipro"
+            elif weapon is None:
+                weapon = _closest(
+                    [
+                        w for w in weapons
+                        if _same_segment(text, w.start, trigger.start) and id(w) not in taken
+                    ],
+                    trigger,
+                )
+            if weapon_name is not None:
+                pass
+            elif weapon is not None:
                 weapon_name = weapon.weapon
                 evidence.append(_evidence("weapon", sentence, weapon.start, weapon.end))
             elif trigger.needs_weapon and not weapons and context.last_weapon and (
@@ -659,13 +705,16 @@ def _target_events(
             context.last_actor
             and index - context.last_actor[0] <= _COREF_DISTANCE
             and status is Status.ASSERTED
+            and not _DEFENSIVE.search(text, clause_start(text, trigger.start), trigger.start)
             and (weapon_name is None or context.last_weapon is None or weapon_name == context.last_weapon[1])
         ):
             # same actor as the events just before, unless the munition changes
             actor_name = context.last_actor[1]
             evidence.append(context.last_actor[2])
         date_fields = _date_fields(None)
-        date = _closest_date(dates, trigger, start, text)
+        date = _closest_date(
+            [d for d in dates if not _owned_by_other(text, d, trigger, violent)], trigger, start, text
+        )
         if status in (Status.FUTURE, Status.HYPOTHETICAL):
             pass  # it has not happened: no date
         elif date is not None:
@@ -692,6 +741,7 @@ def _target_events(
             **date_fields,
         )
         out.append(event)
+        previous_trigger = trigger
         if weapon_name is not None:
             previous_weapon = weapon_name
             context.last_weapon = (index, weapon_name)
@@ -754,6 +804,14 @@ def _closest(items: Sequence[WeaponMention], trigger: Trigger) -> WeaponMention 
     return min(items, key=lambda w: abs(w.start - trigger.start))
 
 
+def _owned_by_other(text: str, date: DateSpan, trigger: Trigger, violent: Sequence[Trigger]) -> bool:
+    """"Friday's missile strike on Dnipro": a possessive date belongs to the trigger it opens."""
+    if not re.match(r"['’]s\b", text[date.end:date.end + 3]):
+        return False
+    owner = next((t for t in violent if 0 <= t.start - date.end <= 30), None)
+    return owner is not None and owner is not trigger
+
+
 def _closest_date(
     dates: Sequence[DateSpan], trigger: Trigger, place_start: int, text: str
 ) -> DateSpan | None:
@@ -795,8 +853,11 @@ def _subject_actor(
         and not has_locative_preposition(text[: a.start])
         and not _SPONSOR.search(text[max(0, a.start - 40):a.start])
         and not _VICTIM_CUE.search(text[a.end:trigger.start])
+        and not _DEFENSIVE.search(text[a.end:trigger.start])
     ]
-    return before[-1] if before else None
+    if not before:
+        return None
+    return before[0] if trigger.kind == "battle" else before[-1]
 
 
 def _actor_for(
@@ -855,6 +916,7 @@ def _force_owner(
     near: int,
     attackers: Sequence[str] = (),
     others: Sequence[int] = (),
+    near_end: int | None = None,
 ) -> ActorMention | None:
     """The actor whose troops or base the sentence names: "troupes américaines", "U.S. troops"
     (not the attacker of the sentence: "Russian forces hit air bases near Kyiv")."""
@@ -872,7 +934,7 @@ def _force_owner(
     # "Aïn al-Assad, dans l'ouest de l'Irak, qui accueille des troupes de la coalition"
     after = [
         a for a in owners
-        if 0 <= a.start - near <= 90 and not _OTHER_BASE.search(text, near, a.start)
+        if 0 <= a.start - near <= 90 and not _OTHER_BASE.search(text, near_end or near, a.start)
     ]
     return after[0] if after else None
 
@@ -903,7 +965,7 @@ def _base_event(
         a.actor for t in find_triggers_cached(text, context.lang)
         if (a := _subject_actor(text, t, actors)) is not None
     ]
-    owner = _force_owner(text, actors, start, attackers, others)
+    owner = _force_owner(text, actors, start, attackers, others, end)
     if owner is None and trigger is not None:
         owner = _subject_actor(text, trigger, actors)
     if owner is None and re.search(_FORCE_NOUNS, text, re.IGNORECASE):
@@ -1000,7 +1062,15 @@ def _attach_casualties(
             return
     for casualty in casualties:
         evidence = _evidence(casualty.field, sentence, casualty.start, casualty.end)
-        if casualty.value == 0:
+        inside = [  # "the death toll from the strike on Dnipro rose to 45"
+            i for i in group
+            if same_sentence
+            and (place := events[i].place) is not None
+            and casualty.start <= place.mention.start - sentence.start < casualty.end
+        ]
+        if inside:
+            chosen = inside[:1]
+        elif casualty.value == 0:
             chosen = group
         elif same_sentence and (
             after := [

@@ -133,7 +133,8 @@ _NOT_COUNTED_BY_ARTICLE = frozenset({"suicide bomb", "car bomb", "airstrike"})
 _COMPOUND_NOUN = re.compile(r"\s+(?:attacks?|strikes?|raids?|assaults?|campaign|barrage|fire)\b", re.IGNORECASE)
 _ANOTHER = re.compile(
     r"(?<!\w)(?:un\s+autre|une\s+autre|un\s+second|une\s+seconde|un\s+troisième|une\s+troisième"
-    r"|another|one\s+more|a\s+second|a\s+third)(?!\w)",
+    r"|another|one\s+more|a\s+second|a\s+third|one\s+of\s+(?:which|them|those)|"
+    r"l['’]une?\s+d['’](?:entre\s+)?(?:elles|eux)|dont\s+une?(?=\s+a\b))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -147,6 +148,7 @@ class QuantityMention:
     text: str
     value: int
     weapon: str | None
+    partitive: bool = False  # "one of which", "l'une d'elles": the share that hit this place
 
 
 def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMention]:
@@ -179,8 +181,11 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
         if any(q.start <= match.start() < q.end for q in out):
             continue
         follows = [w for w in weapons if 0 <= w.start - match.end() <= 3]
+        if follows and follows[0].weapon in _NOT_COUNTED:
+            continue  # "another gunman"
         weapon_name = follows[0].weapon if follows else None
         end = follows[0].end if follows else match.end()
-        out.append(QuantityMention(match.start(), end, text[match.start():end], 1, weapon_name))
+        partitive = bool(re.match(r"one\s+of|l['’]une?|dont", match.group(0), re.IGNORECASE))
+        out.append(QuantityMention(match.start(), end, text[match.start():end], 1, weapon_name, partitive))
     out.sort(key=lambda q: q.start)
     return out

@@ -103,7 +103,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"obus|artillerie|pilonnages?|pilonn\w+|tirs\s+d'artillerie|canons?|tirs?\s+de\s+chars?|chars?\s+d'assaut", "artillery"),
         (r"grenades?", "grenade"),
         (r"bombes?", "bomb"),
-        (r"armes?\s+à\s+feu|fusillades?|hommes\s+armés|kalachnikovs?|mitrailleuses?|balles?", "firearms"),
+        (r"armes?\s+à\s+feu|fusillades?|hommes\s+armés|kalachnikovs?|mitrailleuses?|balles?|tireurs?|ouvert\s+le\s+feu", "firearms"),
     ],
     "en": [
         (r"suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?)|blew\s+(?:himself|herself|themselves)\s+up", "suicide bomb"),
@@ -118,7 +118,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"artillery|shells|shelling|shelled|howitzers?|tank\s+(?:fire|shells?|rounds?)", "artillery"),
         (r"grenades?", "grenade"),
         (r"bombs?", "bomb"),
-        (r"gunmen|gunfire|firearms|small\s+arms|rifles?|gunshots?|opened\s+fire|shooting", "firearms"),
+        (r"gunm[ae]n|gunfire|firearms|small\s+arms|rifles?|gunshots?|opened\s+fire|shooting|shooters?", "firearms"),
     ],
 }
 
@@ -140,6 +140,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
     ],
     "fr": [
         (r"frapp\w*|frappes?|ripost\w*", "strike", False),
+        (r"(?:tentatives?\s+d['’])?assassinat\w*|assassin[ée]\w*|tireurs?|assaillants?", "attack", False),
         (r"bombard\w+|pilonn\w+|raids?", "strike", False),
         (r"attaqu\w+|attentats?|assauts?|offensives?|massacr\w+|embuscades?|incursions?|"
          r"foncé\w*\s+(?:[\w'-]+\s+){0,3}(?:dans|sur)\s+(?:la\s+|une\s+)?foule|(?:voiture|camion|véhicule)s?-béliers?", "attack", False),
@@ -152,7 +153,9 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"stationn\w+|basé(?:e|es|s)?(?=\s+(?:à|au|aux|en|dans|sur)\s)|(?:abrit|accueill|héberg)\w+(?=\s+(?:[\w']+\s+){0,5}(?:troupes|soldats|militaires|forces|marines)\b)|garnisons?|casernes?|campements?", "base", False),
     ],
     "en": [
-        (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|raids?|raided|retaliat\w*", "strike", False),
+        (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|raids?|raided|retaliat\w*|"
+         r"air\s*strikes?|airstrikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))", "strike", False),
+        (r"assassinat\w*|gunm[ae]n|shooters?|attackers?|assailants?", "attack", False),
         (r"attack\w*|assault\w*|massacre\w*|ambush\w*|offensive|incursions?|raid|"
          r"ramm\w+|(?:drove|drives|driving|ploughed|plowed|slammed)\s+(?:[\w-]+\s+){0,3}into\s+(?:a\s+|the\s+)?crowds?", "attack", False),
         (r"clash\w*|fighting|fought|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
