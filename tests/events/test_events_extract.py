@@ -221,3 +221,32 @@ def test_place_names_with_generic_heads_are_still_places(run):
     assert {(e.place.name, e.role) for e in events} == {
         ("Al Asad Air Base", Role.TARGET), ("Al Asad Air Base", Role.BASE)
     }
+
+
+def test_locators_and_appositions_are_not_second_targets(run):
+    events = run("At least 15 rockets hit Camp Taji, north of Baghdad, on Wednesday.", lang="en")
+    assert {e.place.name for e in events} == {"Camp Taji"}
+    events = run("A gunman killed 22 people in El Paso, Texas, on Saturday.", lang="en")
+    assert [(e.place.name, e.event_type, e.fatalities) for e in events] == [
+        ("El Paso", "Violence against civilians", 22)
+    ]
+
+
+def test_death_toll_and_possessive_date_belong_to_their_strike(run):
+    events = run(
+        "In Bakhmut, Ukrainian troops repelled several assaults on Saturday, and the death toll "
+        "from Friday's missile strike on Dnipro rose to 45.",
+        lang="en",
+    )
+    battle, strike = _by(events, "Bakhmut"), _by(events, "Dnipro")
+    assert (battle.event_type, battle.actor, battle.fatalities, battle.weapon) == ("Battles", None, None, None)
+    assert (strike.fatalities, strike.weapon, strike.date) == (45, "missile", dt.date(2024, 1, 5))
+
+
+def test_partitive_count(run):
+    events = run(
+        "Islamic Jihad fired more than 400 rockets on Wednesday, one of which killed a man in Rehovot.",
+        lang="en",
+    )
+    strike = _by(events, "Rehovot")
+    assert (strike.quantity, strike.weapon, strike.fatalities) == (1, "rocket", 1)
