@@ -1,20 +1,49 @@
 """Event extraction: strikes, attacks, clashes and deployments with ACLED-style metadata.
 
-``extract_events(article, sentences, places, lang=...)`` reads one article;
-``merge_events(events)`` joins reports of the same incident across articles.
+``extract_events(article, sentences, places, lang=...)`` reads one article (French, English,
+Arabic trigger words); ``merge_events(events)`` joins reports of the same incident across
+articles. Both are pure functions of frozen values; everything is compiled regexes and
+lexicons (no model, nothing downloaded), cheap enough for batches of thousands of articles.
 
-Event taxonomy (ACLED names; ``event_type`` / ``sub_event_type``):
+Conventions (documented choices, tested in tests/events):
 
-* Explosions/Remote violence / Air/drone strike, Shelling/artillery/missile attack,
-  Remote explosive/landmine/IED, Suicide bomb, Grenade;
-* Battles / Armed clash;
-* Violence against civilians / Attack;
-* Strategic developments / Headquarters or base established (role BASE: a base,
-  installation or stationed troops at the place), Other (role BASE: deployments and troop
-  movements, e.g. Patriot batteries to be deployed), Disrupted weapons use (interceptions).
-
-Roles: TARGET (where it landed), BASE, ORIGIN (launch site; also ``Event.origin`` of the
-strike). Places with no role get no event.
+Event types (ACLED names, ``event_type`` / ``sub_event_type``)
+    * Explosions/Remote violence / Air/drone strike (airstrikes, drones, a bare "frappe" or
+      "strike"), Shelling/artillery/missile attack (missiles, rockets, artillery, mortars,
+      tank fire), Remote explosive/landmine/IED (IEDs, car bombs, mines, a bare
+      "explosion"), Suicide bomb, Grenade;
+    * Battles / Armed clash (clashes, fighting, an attack on forces with no heavy weapon);
+    * Violence against civilians / Attack (attacks on civilians, terror attacks,
+      shootings and rammings of crowds);
+    * Strategic developments / Headquarters or base established (role BASE: a base,
+      installation or stationed troops at the place), Other (role BASE: deployments, e.g.
+      "Patriot batteries to be deployed"; role OTHER: withdrawals), Disrupted weapons use
+      (interceptions).
+Roles
+    TARGET where it landed; BASE base, installation or deployment place; ORIGIN launch site
+    ("tirés depuis l'Iran"), also set as ``Event.origin`` of the strike; OTHER withdrawals.
+    Places with no role get no event (records.py draws them as plain places). A country (or
+    a region introduced as a container, "dans le nord de la bande de Gaza") is dropped when
+    a finer place of that country has the same role; a country-level event with no finer
+    place keeps geo_precision 4.
+Status
+    negated ("aucune frappe", "did not strike"), hypothetical ("pourrait frapper", "could
+    strike", "threatened to"), future ("va déployer", "will deploy", "pour déployer");
+    records.py draws only asserted events. Events that have not happened have no date.
+Dates
+    ``date`` is ``date_start``; ranges ("dans la nuit de mardi à mercredi", "last week") set
+    ``date_end``; ``time_precision`` 1 day, 2 week, 3 month, 4 unknown. Details in
+    :mod:`geoevents.events.dates`; without an article date only explicit years give a date.
+Counts
+    ``quantity`` counts munitions ("11 missiles", "un autre" = 1, "a drone attack" = none);
+    vague amounts use a lower-bound rule ("une douzaine" 12, "des dizaines" 20, "dozens" 24,
+    "plusieurs"/"several" 3) with the words kept as evidence. ``fatalities``/``injuries``
+    are ``None`` when the text says nothing and 0 when it says none; a count in a later
+    sentence goes to the first event of the sentence before (a "none" to each of them).
+Evidence
+    ``Event.evidence`` holds (field, start, end, text) spans into the article for place,
+    event_type (the trigger), status, date, actor, weapon, quantity, fatalities, injuries and
+    origin.
 """
 
 from __future__ import annotations

@@ -509,9 +509,8 @@ def _sentence_events(
     else:
         new_events.extend(_origin_events(sentence, roles.origins, new_events))
     for place, start, end, trigger in roles.bases:
-        others = [p.mention.start - sentence.start for p in places if p is not place]
         new_events.append(
-            _base_event(sentence, place, start, end, trigger, dates, actor_pool, context, others)
+            _base_event(sentence, place, start, end, trigger, dates, actor_pool, context)
         )
     first_new = len(context.events)
     context.events.extend(new_events)
@@ -646,42 +645,11 @@ def _target_events(
             _evidence("place", sentence, start, end),
             _evidence("event_type", sentence, trigger.start, trigger.end),
         ]
-        partitive = [q for q in quantities if q.partitive and scope_start <= q.start and q.end <= start]
-        quantity = partitive[-1] if partitive else _pick(quantities, start, end, scope_start, scope_end)
-        weapon_name: str | None = None
-        if quantity is not None:
-            evidence.append(_evidence("quantity", sentence, quantity.start, quantity.end))
-            weapon_name = quantity.weapon
-            if weapon_name is not None:
-                evidence.append(_evidence("weapon", sentence, quantity.start, quantity.end))
-        if weapon_name is None:
-            taken = {id(w) for t, w in direct if w is not None and t is not trigger}
-            weapon = _pick(weapons, start, end, scope_start, scope_end)
-            if weapon is None and previous_trigger is trigger and previous_weapon is not None:
-                weapon_name = previous_weapon  # "hitting air bases near Kyiv, Kharkiv and Dnipro"
-            elif weapon is None:
-                weapon = _closest(
-                    [
-                        w for w in weapons
-                        if _same_segment(text, w.start, trigger.start) and id(w) not in taken
-                    ],
-                    trigger,
-                )
-            if weapon_name is not None:
-                pass
-            elif weapon is not None:
-                weapon_name = weapon.weapon
-                evidence.append(_evidence("weapon", sentence, weapon.start, weapon.end))
-            elif trigger.needs_weapon and not weapons and context.last_weapon and (
-                index - context.last_weapon[0] <= 1
-            ):
-                weapon_name = context.last_weapon[1]  # "trois sites ont été visés"
-            elif quantity is not None:
-                # "un autre": the munition named before, in this sentence or the last ones
-                if previous_weapon is not None:
-                    weapon_name = previous_weapon
-                elif context.last_weapon and index - context.last_weapon[0] <= _COREF_DISTANCE:
-                    weapon_name = context.last_weapon[1]
+        quantity, weapon_name, found = _munition(
+            text, start, end, scope_start, scope_end, trigger, quantities, weapons, direct,
+            previous_trigger, previous_weapon, index, context,
+        )
+        evidence.extend(_evidence(name, sentence, a, b) for name, a, b in found)
         head = _head(trigger, violent, text)
         kind_weapon = weapon_name
         if (
@@ -750,6 +718,60 @@ def _target_events(
                 index, actor.actor, _evidence("actor", sentence, actor.start, actor.end)
             )
     return out
+
+
+def _munition(
+    text: str,
+    start: int,
+    end: int,
+    scope_start: int,
+    scope_end: int,
+    trigger: Trigger,
+    quantities: Sequence[QuantityMention],
+    weapons: Sequence[WeaponMention],
+    direct: Sequence[tuple[Trigger | None, WeaponMention | None]],
+    previous_trigger: Trigger | None,
+    previous_weapon: str | None,
+    index: int,
+    context: _Context,
+) -> tuple[QuantityMention | None, str | None, list[tuple[str, int, int]]]:
+    """Count and weapon of one target, with the (field, start, end) spans that support them.
+
+    In order: a partitive count ("one of which"), the first count of the target's stretch,
+    a weapon of the stretch, the weapon of the previous target of the same trigger, the
+    closest weapon of the clause not read by a target of another trigger, the weapon of the
+    previous sentence for an anaphoric verb ("trois sites ont été visés") or an elliptic
+    count ("un autre").
+    """
+    found: list[tuple[str, int, int]] = []
+    partitive = [q for q in quantities if q.partitive and scope_start <= q.start and q.end <= start]
+    quantity = partitive[-1] if partitive else _pick(quantities, start, end, scope_start, scope_end)
+    if quantity is not None:
+        found.append(("quantity", quantity.start, quantity.end))
+        if quantity.weapon is not None:
+            found.append(("weapon", quantity.start, quantity.end))
+            return quantity, quantity.weapon, found
+    weapon = _pick(weapons, start, end, scope_start, scope_end)
+    if weapon is None and previous_trigger is trigger and previous_weapon is not None:
+        return quantity, previous_weapon, found  # "air bases near Kyiv, Kharkiv and Dnipro"
+    if weapon is None:
+        taken = {id(w) for t, w in direct if w is not None and t is not trigger}
+        weapon = _closest(
+            [w for w in weapons if _same_segment(text, w.start, trigger.start) and id(w) not in taken],
+            trigger,
+        )
+    if weapon is not None:
+        found.append(("weapon", weapon.start, weapon.end))
+        return quantity, weapon.weapon, found
+    recent = context.last_weapon
+    if trigger.needs_weapon and not weapons and recent and index - recent[0] <= 1:
+        return quantity, recent[1], found
+    if quantity is not None:
+        if previous_weapon is not None:
+            return quantity, previous_weapon, found
+        if recent and index - recent[0] <= _COREF_DISTANCE:
+            return quantity, recent[1], found
+    return quantity, None, found
 
 
 def _origin_events(
@@ -915,7 +937,6 @@ def _force_owner(
     actors: Sequence[ActorMention],
     near: int,
     attackers: Sequence[str] = (),
-    others: Sequence[int] = (),
     near_end: int | None = None,
 ) -> ActorMention | None:
     """The actor whose troops or base the sentence names: "troupes américaines", "U.S. troops"
@@ -948,7 +969,6 @@ def _base_event(
     dates: Sequence[DateSpan],
     actors: Sequence[ActorMention],
     context: _Context,
-    others: Sequence[int] = (),
 ) -> Event:
     text = sentence.text
     evidence = [_evidence("place", sentence, start, end)]
@@ -962,10 +982,10 @@ def _base_event(
         if trigger.kind in _MOVES:
             sub_event_type = OTHER_DEVELOPMENT
     attackers = [
-        a.actor for t in find_triggers_cached(text, context.lang)
+        a.actor for t in _violent_triggers(text, context.lang)
         if (a := _subject_actor(text, t, actors)) is not None
     ]
-    owner = _force_owner(text, actors, start, attackers, others, end)
+    owner = _force_owner(text, actors, start, attackers, end)
     if owner is None and trigger is not None:
         owner = _subject_actor(text, trigger, actors)
     if owner is None and re.search(_FORCE_NOUNS, text, re.IGNORECASE):
@@ -1000,7 +1020,7 @@ def _base_event(
     )
 
 
-def find_triggers_cached(text: str, lang: str) -> list[Trigger]:
+def _violent_triggers(text: str, lang: str) -> list[Trigger]:
     """Violent triggers of a sentence (for the attacker check of base owners)."""
     return [t for t in find_triggers(text, lang, has_weapon=True) if t.kind in _VIOLENT_KINDS]
 

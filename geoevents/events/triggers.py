@@ -168,7 +168,6 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
     ],
 }
 
-_KIND_ORDER = ("strike", "attack", "battle", "explosion", "intercept", "deploy", "withdraw", "base")
 
 
 @dataclass(frozen=True, slots=True)
