@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import statistics
 import sys
@@ -169,6 +170,7 @@ def main() -> int:
     parser.add_argument("--browser", action="store_true", help="also time the page in Chromium")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    load = os.getloadavg()[0]
 
     features = synthetic(args.n)
     rows: list[tuple[str, float, float | None]] = []
@@ -204,6 +206,7 @@ def main() -> int:
         "",
         f"Targets: the map renders in <= {TIME_TARGET_S:g} s into <= {SIZE_TARGET_MB:g} MB of HTML. "
         f"Median of {args.repeat} runs, records -> file on disk; {sys.platform}, "
+        f"{os.cpu_count()} CPUs, load average {load:.1f} at the start, "
         f"Python {sys.version.split()[0]}.",
         "",
         "| output | seconds | MB |",
