@@ -52,6 +52,7 @@ _QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
 def _words(text: str) -> list[str]:
     return text.split()
 _NEAR_KM = 150.0
+_NONE: frozenset[str] = frozenset()
 PASSES = 2  # resolution passes: the second sees the first's choices as context
 
 
@@ -117,14 +118,14 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class _Context:
     """What the article as a whole says about its geography."""
 
-    countries: Counter[str]  # countries named as countries
-    regions: Counter[str]  # admin1 codes named as regions
+    countries: dict[str, set[str]]  # country code -> keys that name it as a country
+    regions: dict[str, set[str]]  # admin1 code -> keys that name it as a region
     anchors: dict[str, Entry]  # each key's most likely entry before context
 
 
 def _context(mentions: Sequence[Mention], options: dict[str, list[Candidate]]) -> _Context:
-    countries: Counter[str] = Counter()
-    regions: Counter[str] = Counter()
+    countries: dict[str, set[str]] = {}
+    regions: dict[str, set[str]] = {}
     anchors: dict[str, Entry] = {}
     for mention in mentions:
         found = options.get(mention.key) or []
@@ -134,10 +135,10 @@ def _context(mentions: Sequence[Mention], options: dict[str, list[Candidate]]) -
         for candidate in found:
             entry = candidate.entry
             if entry.feature == "country":
-                countries[entry.country] += 1
+                countries.setdefault(entry.country, set()).add(mention.key)
                 break
             if entry.feature == "admin1":
-                regions[entry.admin1] += 1
+                regions.setdefault(entry.admin1, set()).add(mention.key)
                 break
     return _Context(countries, regions, anchors)
 
@@ -177,9 +178,12 @@ def features(
     log_population = math.log10(entry.population + 1) / 7
     # Whether the article itself backs this reading: its country or region is named, it is
     # qualified ("Paris, Tenn."), or another of the article's places lies near it.
-    supported = float(bool(qualified) or near > 0
-                      or (feature != "country" and context.countries.get(entry.country, 0) > 0)
-                      or (bool(entry.admin1) and context.regions.get(entry.admin1, 0) > 0)
+    # Named by another name of the article: "Mexico" does not support México state.
+    country_named = feature != "country" and bool(
+        context.countries.get(entry.country, _NONE) - {mention.key})
+    admin1_named = feature != "admin1" and bool(entry.admin1) and bool(
+        context.regions.get(entry.admin1, _NONE) - {mention.key})
+    supported = float(bool(qualified) or near > 0 or country_named or admin1_named
                       or same_admin1 > 0)
     military = 0.0
     if feature in _INSTALLATION_FEATURES:
@@ -199,9 +203,8 @@ def features(
         float(candidate.kind == "abbrev"),
         float(candidate.kind == "demonym"),
         math.log10(len(options)) / 2,
-        float(feature != "country" and context.countries.get(entry.country, 0) > 0),
-        float(bool(entry.admin1) and feature != "admin1"
-              and context.regions.get(entry.admin1, 0) > 0),
+        float(country_named),
+        float(admin1_named),
         qualified,
         military,
         near / n_others,
