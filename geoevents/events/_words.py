@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 _TOKEN = re.compile(r"\w+")
 _LITERAL = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _split_top(pattern: str) -> list[str]:
@@ -97,11 +98,20 @@ def lexicon_keys(patterns: Iterable[str]) -> tuple[frozenset[str], frozenset[str
 
 
 @functools.lru_cache(maxsize=512)
-def _tokens(text: str) -> tuple[tuple[int, str], ...]:
-    """(start, lower-case word) of every word; cached: each sentence is read by several lexicons."""
-    return tuple((m.start(), m.group(0).lower()) for m in _TOKEN.finditer(text))
+def _tokens(text: str) -> tuple[list[int], list[str], list[str]]:
+    """Starts, lower-case words and their first three letters; cached: each sentence is read
+    by several lexicons."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: keep offsets
+        matches = list(_TOKEN.finditer(text))
+        words = [m.group(0).lower() for m in matches]
+    else:
+        matches = list(_TOKEN.finditer(lowered))
+        words = [m.group(0) for m in matches]
+    return [m.start() for m in matches], words, [w[:3] for w in words]
 
 
+@functools.lru_cache(maxsize=2048)
 def candidate_starts(
     text: str,
     *,
@@ -109,20 +119,29 @@ def candidate_starts(
     prefixes: frozenset[str] = frozenset(),
     digits: bool = False,
     lookback: int = 0,
-) -> list[int]:
+) -> tuple[int, ...]:
     """Start offsets of the words that are in ``exact``, begin with a 3-letter key of
     ``prefixes`` or (``digits``) contain a digit, plus the ``lookback`` words before each
     (for patterns that open with "dans la nuit de", "the", "last" ...). Keys are lower-case."""
-    tokens = _tokens(text)
-    starts = [start for start, _ in tokens]
+    starts, words, heads = _tokens(text)
+    hits = [i for i, head in enumerate(heads) if head in prefixes]
+    if exact:
+        hits += [i for i, word in enumerate(words) if word in exact]
+    if digits:
+        hits += [i for i, word in enumerate(words) if not word.isalpha() and _DIGIT.search(word)]
+    if not hits:
+        return ()
+    if not lookback:
+        return tuple(sorted({starts[i] for i in hits}))
     chosen: set[int] = set()
-    for index, (_, word) in enumerate(tokens):
-        if word in exact or word[:3] in prefixes or (digits and not word.isalpha() and any(c.isdigit() for c in word)):
-            chosen.update(starts[max(0, index - lookback):index + 1])
-    return sorted(chosen)
+    for index in hits:
+        chosen.update(starts[max(0, index - lookback):index + 1])
+    return tuple(sorted(chosen))
 
 
-def match_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+def match_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> list[re.Match[str]]:
     """Leftmost, non-overlapping matches of ``pattern`` anchored at the given starts."""
     out: list[re.Match[str]] = []
     last = 0

@@ -79,8 +79,8 @@ _VIOLENT_KINDS = frozenset({"strike", "attack", "battle", "explosion", "intercep
 _MOVES = frozenset({"deploy", "withdraw"})
 # matched against the lower-cased sentence (faster than IGNORECASE)
 _CASUALTY_CUE = re.compile(
-    r"tu[ée]|tua|mort|bless|décè|péri|victime|traumat|kill|dead|died|death|injur|wound|hurt|"
-    r"casualt|fatalit|قتل|قتيل|جرح|مصاب|إصاب|ضحايا|خسائر|مصرع"
+    r"\b(?:tu[ée]|tuant|morts?\b|mortes|bless|décè|décéd|péri|victime|traumat|kill|dead|died|"
+    r"death|toll|bilan|injur|wound|hurt|casualt|fatalit)|قتل|قتيل|جرح|مصاب|إصاب|ضحايا|خسائر|مصرع"
 )
 _CLAIM_CUE = re.compile(
     r"\b(?:(?P<claim>revendiqu\w*|claim\w*)|(?P<blame>blam\w+|attribu\w+|accus\w+|imput\w+))",
@@ -220,6 +220,7 @@ class _Context:
     last_violent_sentence: int | None = None
     recent_places: list[tuple[int, Place, bool]] = field(default_factory=list)  # (sentence, place, is base)
     dates: dict[int, list[DateSpan]] = field(default_factory=dict)
+    sentence_index: dict[int, int] | None = None
 
     def dates_of(self, index: int) -> list[DateSpan]:
         if index not in self.dates:
@@ -1049,10 +1050,9 @@ def _recent_targets(index: int, context: _Context) -> list[int]:
 
 
 def _sentence_index(context: _Context, event: Event) -> int:
-    for i, sentence in enumerate(context.sentences):
-        if sentence.start == event.sentence.start:
-            return i
-    return -1
+    if context.sentence_index is None:
+        context.sentence_index = {s.start: i for i, s in enumerate(context.sentences)}
+    return context.sentence_index.get(event.sentence.start, -1)
 
 
 def _attach_casualties(

@@ -218,7 +218,7 @@ def _keys(lang: str, which: str) -> tuple[frozenset[str], frozenset[str]]:
     return lexicon_keys(regex for regex, _ in _WEAPONS[code])
 
 
-def _starts(text: str, lang: str, which: str) -> list[int] | None:
+def _starts(text: str, lang: str, which: str) -> tuple[int, ...] | None:
     """Where a lexicon entry can start; None: scan everywhere (Arabic glues prefixes to words)."""
     if _lexicon_lang(lang) == "ar":
         return None
@@ -226,7 +226,9 @@ def _starts(text: str, lang: str, which: str) -> list[int] | None:
     return candidate_starts(text, exact=exact, prefixes=prefixes)
 
 
-def _matches(regex: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
+def _matches(
+    regex: re.Pattern[str], text: str, starts: tuple[int, ...] | None
+) -> list[re.Match[str]]:
     return list(regex.finditer(text)) if starts is None else match_at(regex, text, starts)
 
 
