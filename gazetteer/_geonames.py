@@ -152,13 +152,14 @@ def _int(path: Path, lineno: int, value: str, what: str) -> int:
         raise GazetteerInputError(path, f"bad {what} {value!r}", lineno) from None
 
 
-Parsed = tuple[int, Entry, list[tuple[str, str, str | None]], list[str]]
+Parsed = tuple[tuple[object, ...], list[tuple[object, ...]], list[tuple[str, int, bool, bool, bool]]]
 
 
 def _parse_chunk(task: tuple[Path, int, list[bytes], str]) -> list[Parsed]:
     """Parse and normalise one chunk of a geoname table (runs in worker processes)."""
-    from ._store import _key
+    from ._store import _key, common_words, prepare
 
+    freq = common_words()
     path, first, raws, source = task
     out: list[Parsed] = []
     for lineno, cols in _decode(path, first, raws):
@@ -182,8 +183,9 @@ def _parse_chunk(task: tuple[Path, int, list[bytes], str]) -> list[Parsed]:
         feature = feature_for(fclass, fcode, name)
         admin1 = f"{cc}.{cols[10]}" if cols[10] else ""
         keys = [_key(name), *(_key(n) for n, _, _ in names)]
-        out.append((gid, Entry(f"geonames:{gid}", name, lat, lon, feature, cc, admin1, pop,
-                               source, fclass, fcode), names, keys))
+        entry = Entry(f"geonames:{gid}", name, lat, lon, feature, cc, admin1, pop, source,
+                      fclass, fcode)
+        out.append(prepare(entry, names, gid, None, keys, freq))
     return out
 
 
@@ -195,9 +197,7 @@ def _geonames(writer: LayerWriter, path: Path, chunks: Iterator[tuple[int, list[
     tasks = ((path, first, raws, source) for first, raws in chunks)
     if workers <= 0:
         for task in tasks:
-            for gid, entry, names, keys in _parse_chunk(task):
-                writer.add(entry, names, geonameid=gid, keys=keys)
-                n += 1
+            n += _write(writer, _parse_chunk(task))
         return n
     import multiprocessing as mp
     from collections import deque
@@ -215,8 +215,8 @@ def _geonames(writer: LayerWriter, path: Path, chunks: Iterator[tuple[int, list[
 
 
 def _write(writer: LayerWriter, parsed: list[Parsed]) -> int:
-    for gid, entry, names, keys in parsed:
-        writer.add(entry, names, geonameid=gid, keys=keys)
+    for entry_row, name_rows, stats in parsed:
+        writer.add_prepared(entry_row, name_rows, stats)
     return len(parsed)
 
 

@@ -100,6 +100,66 @@ def _prefixes(keys: Iterable[str]) -> Iterator[str]:
             pos = key.find(" ", pos + 1)
 
 
+def _level(key: str, strong_entry: bool, pop: int, freq: dict[str, float]) -> int:
+    """-1: drop this name now; 0: keep; 1/2: keep if the key-level rule allows (at commit)."""
+    if " " in key:
+        return 0
+    z = freq.get(key, 0.0)
+    if key in GENERIC and not strong_entry:
+        return -1
+    if z >= VERY_COMMON_ZIPF and not strong_entry and pop < LARGE_POPULATION:
+        return -1
+    if z >= DROP_ZIPF or (len(key) < 3 and key.isascii()):
+        return 2
+    if z >= ALT_ZIPF and key.isascii():
+        return 1
+    return 0
+
+
+def prepare(entry: Entry, names: Iterable[tuple[str, str, str | None]], rid: int,
+            eid: str | None, keys: list[str] | None, freq: dict[str, float]
+            ) -> tuple[tuple[object, ...], list[tuple[object, ...]],
+                       list[tuple[str, int, bool, bool, bool]]]:
+    """Rows for one entry: the entry row, its name rows and the frequent-word facts.
+
+    Pure, so that import workers can run it; :meth:`LayerWriter.add_prepared` takes the
+    result. Names are deduplicated per entry (best kind wins) and filtered by the per-name
+    rules; ``stats`` holds (key, level, non-alternate, big, strong) for frequent single words.
+    """
+    entry_row = (rid, eid, entry.name, entry.lat, entry.lon, entry.feature,
+                 entry.feature_class, entry.feature_code, entry.country, entry.admin1,
+                 entry.population, entry.source, entry.priority)
+    pop = entry.population
+    strong_entry = entry.priority >= 2 or entry.feature in ("country", "continent")
+    big = strong_entry and entry.priority < 2 or pop >= BIG_POPULATION
+    multi = entry.priority < 2 and entry.feature not in ("country", "continent")
+    seen: dict[str, int] = {}
+    rows: list[tuple[object, ...]] = []
+    stats: list[tuple[str, int, bool, bool, bool]] = []
+    for i, (name, kind, lang) in enumerate([(entry.name, "primary", None), *names]):
+        key = keys[i] if keys is not None else _key(name)
+        if not key:
+            continue
+        order = _KIND_ORDER.get(kind, 3)
+        if key in seen and seen[key] <= order:
+            continue
+        if kind == "alternate" and multi and " " in key and all(
+                freq.get(t, 0.0) >= DROP_ZIPF for t in key.split(" ")):
+            continue  # "The city", "The village": every word is a common word
+        level = _level(key, strong_entry, pop, freq)
+        if level < 0:
+            continue
+        seen[key] = order
+        # An Arabic-script name of a big place is strong whatever its kind: GeoNames
+        # lists every Arabic name as an alternate.
+        strong = strong_entry or (pop >= STRONG_POPULATION and (
+            kind in _STRONG_KINDS or not key.isascii()))
+        if level:
+            stats.append((key, level, kind != "alternate", big, strong))
+        rows.append((key, rid, order, name, kind, lang, int(strong)))
+    return entry_row, rows, stats
+
+
 class _KeyStats:
     """What the frequent-word filter needs to know about one single-token key."""
 
@@ -163,28 +223,6 @@ class LayerWriter:
         else:
             self.abort()
 
-    def _accept(self, key: str, kind: str, strong_entry: bool, pop: int, big: bool) -> bool:
-        """Apply the per-name frequent-word rules; record what the per-key rules need."""
-        if " " in key:
-            return True
-        z = self._freq.get(key, 0.0)
-        if key in GENERIC and not strong_entry:
-            return False
-        if z >= VERY_COMMON_ZIPF and not strong_entry and pop < LARGE_POPULATION:
-            return False
-        if z >= DROP_ZIPF or (len(key) < 3 and key.isascii()):
-            level = 2
-        elif z >= ALT_ZIPF and key.isascii():
-            level = 1
-        else:
-            return True
-        st = self._stats.get(key)
-        if st is None:
-            st = self._stats[key] = _KeyStats(level)
-        st.named = st.named or kind != "alternate"
-        st.big = st.big or big
-        return True
-
     def add(self, entry: Entry, names: Iterable[tuple[str, str, str | None]],
             *, geonameid: int | None = None, keys: list[str] | None = None) -> None:
         """Add one entry with its ``(name, kind, lang)`` names (the entry's name is added).
@@ -196,36 +234,22 @@ class LayerWriter:
         else:
             rid, eid = self._next_rid, entry.id
             self._next_rid += 1
-        self._entries.append((rid, eid, entry.name, entry.lat, entry.lon, entry.feature,
-                              entry.feature_class, entry.feature_code, entry.country,
-                              entry.admin1, entry.population, entry.source, entry.priority))
-        pop = entry.population
-        strong_entry = entry.priority >= 2 or entry.feature in ("country", "continent")
-        big = strong_entry and entry.priority < 2 or pop >= BIG_POPULATION
-        multi = entry.priority < 2 and entry.feature not in ("country", "continent")
-        seen: dict[str, int] = {}
-        for i, (name, kind, lang) in enumerate([(entry.name, "primary", None), *names]):
-            key = keys[i] if keys is not None else _key(name)
-            if not key:
-                continue
-            order = _KIND_ORDER.get(kind, 3)
-            if key in seen and seen[key] <= order:
-                continue
-            if kind == "alternate" and multi and " " in key and all(
-                    self._freq.get(t, 0.0) >= DROP_ZIPF for t in key.split(" ")):
-                continue  # "The city", "The village": every word is a common word
-            if not self._accept(key, kind, strong_entry, pop, big):
-                continue
-            seen[key] = order
-            # An Arabic-script name of a big place is strong whatever its kind: GeoNames
-            # lists every Arabic name as an alternate.
-            strong = strong_entry or (pop >= STRONG_POPULATION and (
-                kind in _STRONG_KINDS or not key.isascii()))
-            if strong and key in self._stats:
-                self._stats[key].strong = True
-            self._names.append((key, rid, order, name, kind, lang, int(strong)))
+        self.add_prepared(*prepare(entry, names, rid, eid, keys, self._freq))
+
+    def add_prepared(self, entry_row: tuple[object, ...], name_rows: list[tuple[object, ...]],
+                     stats: list[tuple[str, int, bool, bool, bool]]) -> None:
+        """Add rows made by :func:`prepare` (possibly in another process)."""
+        self._entries.append(entry_row)
+        self._names.extend(name_rows)
+        for key, level, named, big, strong in stats:
+            st = self._stats.get(key)
+            if st is None:
+                st = self._stats[key] = _KeyStats(level)
+            st.named = st.named or named
+            st.big = st.big or big
+            st.strong = st.strong or strong
         self.count += 1
-        src = self._sources.setdefault(entry.source, [0, ""])
+        src = self._sources.setdefault(str(entry_row[11]), [0, ""])
         src[0] = int(src[0]) + 1  # type: ignore[call-overload]
         if len(self._names) >= 50_000:
             self._flush()
@@ -254,11 +278,16 @@ class LayerWriter:
                 continue
             strong_entry = priority >= 2 or feature in ("country", "continent")
             big = strong_entry and priority < 2 or pop >= BIG_POPULATION
-            if not self._accept(key, "alternate", strong_entry, pop, big):
+            level = _level(key, strong_entry, pop, self._freq)
+            if level < 0:
                 continue
             strong = strong_entry or (pop >= STRONG_POPULATION and not key.isascii())
-            if strong and key in self._stats:
-                self._stats[key].strong = True
+            if level:
+                st = self._stats.get(key)
+                if st is None:
+                    st = self._stats[key] = _KeyStats(level)
+                st.big = st.big or big
+                st.strong = st.strong or strong
             self._names.append((key, rid, 3, name, "alternate", lang, int(strong)))
             if len(self._names) >= 50_000:
                 self._flush_names()

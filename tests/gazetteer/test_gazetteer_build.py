@@ -74,7 +74,7 @@ def test_interrupted_import_keeps_the_previous_layer(fresh: Gazetteer, fixtures:
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     fresh.import_geonames([fixtures / "IQ.txt"], progress=False)
     before = sorted(p.name for p in fresh.path.iterdir())
-    real_add = LayerWriter.add
+    real_add = LayerWriter.add_prepared
     calls = {"n": 0}
 
     def interrupt(self: LayerWriter, *args: object, **kw: object) -> None:
@@ -83,7 +83,7 @@ def test_interrupted_import_keeps_the_previous_layer(fresh: Gazetteer, fixtures:
             raise KeyboardInterrupt
         real_add(self, *args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(LayerWriter, "add", interrupt)
+    monkeypatch.setattr(LayerWriter, "add_prepared", interrupt)
     with pytest.raises(KeyboardInterrupt):
         fresh.import_geonames([fixtures / "IQ.zip"], progress=False)
     assert sorted(p.name for p in fresh.path.iterdir()) == before
