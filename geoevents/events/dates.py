@@ -143,7 +143,12 @@ def find_dates(text: str, article_date: dt.date | None, *, lang: str = "en") -> 
         kind = match.lastgroup
         if kind is None:  # pragma: no cover - every alternative is named
             continue
-        span = _resolve(kind, match, article_date, lang)
+        anchor = article_date
+        if kind == "days_ago" and re.search(r"after|before|earlier|plus\s+tôt|auparavant|avant", match.group(0)):
+            # "on Sunday, two days after ...": counted from the day just named, if any
+            named = [d.date_start for d in out if d.date_start is not None and d.time_precision == 1]
+            anchor = named[-1] if named else article_date
+        span = _resolve(kind, match, anchor, lang)
         if span is not None:
             out.append(span)
     return out
@@ -262,8 +267,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, lang: str) -> 
     if kind == "rel_night":
         return _span(m, anchor - dt.timedelta(days=1), anchor, 1)
     if kind == "days_ago":
-        # "il y a trois jours", "two days earlier"; "two days after <event>" dates that event
-        # two days before the article's day (an approximation: the main event is usually that day)
+        # "il y a trois jours"; "two days earlier/after" counts from the day named just before
+        # in the sentence, else from the article's day
         count = parse_number(g("ago") or g("ago2") or g("ago3") or "")
         if count is None or count > 60:
             return None

@@ -185,7 +185,7 @@ _GENITIVE_LEFT = re.compile(
     r"\b(?!(?:nord|sud|est|ouest|centre|région|province|ville|territoire|capitale|côte|frontière|"
     r"north|south|east|west|centre|center|region|province|city|territory|capital|coast|outskirts|"
     r"environs|banlieue|parts?|partie|reste|rest|whole|ensemble)\b)[^\W\d]{3,}\s+"
-    r"(?:de|d['’]|du|of)\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
+    r"(?:de|d['’]|du|des|of)\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _ACCUSE_LEFT = re.compile(r"\b(?:accus\w*|blam\w*|soupçonn\w*|suspect\w*)\s+(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$", re.IGNORECASE)
@@ -437,6 +437,10 @@ def _drop_containers(items: list[_T], text: str) -> list[_T]:
     """Drop a country, or a region introduced as one ("dans le nord de la bande de Gaza",
     "in Anbar province"), when a finer place of that country has the same role."""
 
+    countries_with_places = {
+        item[0].country for item in items if item[0].feature != "country" and item[0].country
+    }
+
     def coarse(item: _T) -> bool:
         place, start, end = item[0], item[1], item[2]
         return (
@@ -449,10 +453,10 @@ def _drop_containers(items: list[_T], text: str) -> list[_T]:
 
     def container(item: _T) -> bool:
         place, start = item[0], item[1]
+        if place.feature == "country":
+            return place.country in countries_with_places
         if not coarse(item) or place.country not in finer:
             return False
-        if place.feature == "country":
-            return True
         if _CONTAINER_LEFT.search(text[max(0, start - 60):start]) is None:
             return False
         before = [o for o in items if o[2] <= start and not coarse(o) and o[0].country == place.country]

@@ -69,7 +69,7 @@ _BASE_BEFORE = re.compile(
 )
 _BASE_AFTER = re.compile(
     r"^\s*(?:air\s*base|airbase|military\s+base|base\b|base\s+aérienne|airfield|garrison)"
-    r"|^\s*,?\s*(?:où|where|qui|which)\s+(?:[\w'’.-]+\s+){0,5}?"
+    r"|^\s*(?:airport|aéroport|air\s*base|base|camp|airfield)?\s*,?\s*(?:où|where|qui|which)\s+(?:[\w'’.-]+\s+){0,5}?"
     r"(?:stationn|basé|based|stationed|déploy|deployed|abrit|accueill|héberg|hosts|houses|housing)",
     re.IGNORECASE,
 )
