@@ -74,6 +74,8 @@ _BASE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
+_DATELINE_HEAD = re.compile(r"^[A-ZÀ-Ý][\w'’ .-]{0,30},$")  # "KYIV," before the region
+_DATELINE_REGION = re.compile(r"^,\s*[\w'’ .-]{1,30}?\s*(?:\([^)]{1,40}\)\s*)?[-—–]")
 _PASSIVE = re.compile(
     r"\b(?:a\s+été|ont\s+été|est|sont|été|was|were|has\s+been|have\s+been|is|are|came\s+under|"
     r"a\s+subi|ont\s+subi|suffered)\b",
@@ -102,8 +104,13 @@ def is_base_context(left: str, right: str) -> bool:
 
 
 def is_dateline(left: str, right: str) -> bool:
-    """'BAGHDAD (Reuters) -': a place opening the sentence followed by a dash."""
-    return not left.strip() and _DATELINE.match(right) is not None
+    """'BAGHDAD (Reuters) -', 'KYIV, Ukraine (AP) —': places opening the sentence before a dash."""
+    head = left.strip()
+    if head and not _DATELINE_HEAD.match(head):
+        return False
+    return _DATELINE.match(right) is not None or (
+        not head and _DATELINE_REGION.match(right) is not None
+    )
 
 
 _STRONG_BREAK = re.compile(

@@ -250,3 +250,8 @@ def test_partitive_count(run):
     )
     strike = _by(events, "Rehovot")
     assert (strike.quantity, strike.weapon, strike.fatalities) == (1, "rocket", 1)
+
+
+def test_dateline_with_region(run):
+    events = run("KYIV, Ukraine (AP) — Russian missiles hit Kharkiv on Tuesday.", lang="en")
+    assert [e.place.name for e in events] == ["Kharkiv"]
