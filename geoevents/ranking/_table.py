@@ -6,7 +6,8 @@ Rows by ``kind``:
 - ``place``: a place with its own point (US county, continent, world region);
 - ``demonym``: a nationality adjective that stands for the place ``ref`` ("Iraqi");
 - ``abbrev``: an AP-style abbreviation of the place ``ref`` ("Ga.", "W.Va.");
-- ``point``: a better reference point for the gazetteer entry ``ref`` (countries, regions).
+- ``point``: a better reference point for the gazetteer entry ``ref`` (countries, regions);
+- ``capital``: the gazetteer entry ``ref`` is a national capital.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class PlaceTable:
     places: dict[str, TableRow]
     points: dict[str, tuple[float, float]]
     longest: int
+    capitals: frozenset[str] = frozenset()
 
     def rows(self, name: str) -> tuple[TableRow, ...]:
         """Rows whose written name is exactly ``name``."""
@@ -109,10 +111,14 @@ def place_table() -> PlaceTable:
     names: dict[str, list[TableRow]] = {}
     places: dict[str, TableRow] = {}
     points: dict[str, tuple[float, float]] = {}
+    capitals: set[str] = set()
     for raw in csv.DictReader(text.splitlines()):
         row = TableRow(raw["kind"], raw["name"], raw["ref"], _float(raw["lat"]),
                        _float(raw["lon"]), raw["feature"], raw["country"], raw["admin1"],
                        int(raw["population"] or 0))
+        if row.kind == "capital":
+            capitals.add(row.ref)
+            continue
         if row.kind == "point":
             assert row.lat is not None and row.lon is not None
             points[row.ref] = (row.lat, row.lon)
@@ -121,7 +127,8 @@ def place_table() -> PlaceTable:
         if row.kind == "place":
             places.setdefault(row.ref, row)
     longest = max(len(name.split()) for name in names)
-    return PlaceTable({k: tuple(v) for k, v in names.items()}, places, points, longest)
+    return PlaceTable({k: tuple(v) for k, v in names.items()}, places, points, longest,
+                      frozenset(capitals))
 
 
 @functools.lru_cache(maxsize=1)
