@@ -276,9 +276,29 @@ def _choose(
         margin = top - scores[order[1]] if len(order) > 1 else 10.0
         current = best.get(mention.key)
         if current is None or top > current.score:
-            best[mention.key] = Resolution(mention, found[order[0]], top, margin, len(found),
-                                           values[order[0]])
+            chosen = _seat(order[0], found)
+            best[mention.key] = Resolution(mention, found[chosen], top, margin, len(found),
+                                           values[chosen])
     return best
+
+
+def _seat(index: int, found: Sequence[Candidate]) -> int:
+    """The region's namesake city in place of a region that shares its name and surrounds it.
+
+    "Basra", "Nairobi", "Alexandria": the governorate and its seat share a name and mostly
+    the same spot; a map wants the city's point and precision, and a reader means the city
+    more often than not.
+    """
+    region = found[index].entry
+    if region.feature != "admin1":
+        return index
+    for i, c in enumerate(found):
+        e = c.entry
+        if (e.feature == "city" and e.admin1 == region.admin1
+                and (e.name == region.name or e.population >= 100_000)
+                and _km(e.lat, e.lon, region.lat, region.lon) <= 161):
+            return i
+    return index
 
 
 def resolve(

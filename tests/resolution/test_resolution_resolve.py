@@ -102,3 +102,10 @@ def test_small_news_set_end_to_end(gz):
     assert s.gold == 44
     assert s.precision >= 0.85, s
     assert s.e2e161 >= 0.8, s
+
+
+def test_namesake_city_in_place_of_its_region(gz):
+    got = {p.mention.text: p for p in places("Rockets hit Basra and Nairobi overnight.", gz)}
+    assert (got["Basra"].feature, got["Basra"].country) == ("city", "IQ")
+    assert km(got["Basra"].lat, got["Basra"].lon, 30.51, 47.81) < 20
+    assert got["Nairobi"].feature == "city"
