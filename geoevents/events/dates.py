@@ -12,7 +12,8 @@ Rules (documented because news dates are ambiguous):
 * A bare weekday ("jeudi", "on Tuesday") is the latest such day on or before the article
   date; "mardi dernier" / "last Tuesday" the latest strictly before it.
 * Without an article date only what the text gives is kept: an explicit year gives a full
-  date; anything else gives ``date=None`` with the precision the words carry (1 for a day).
+  date; anything else ("le 8 janvier", "hier", "last week") gives ``date=None`` and
+  ``time_precision`` 4, the words kept as evidence of the event's date.
 * Vague spans ("ces dernières semaines", "in recent weeks") give no date (precision 4) and
   stop the sentence from borrowing the date of the sentences before it.
 * Numeric dates ("08/01/2020") go through dateparser with the language's day/month order;
@@ -202,6 +203,8 @@ def _day_month(
 def _span(
     match: re.Match[str], start: dt.date | None, end: dt.date | None, precision: int
 ) -> DateSpan:
+    if start is None:
+        precision = 4  # no date: its precision is unknown (the words stay as evidence)
     words = match.group(0)
     if words.endswith(".") and not re.search(r"\b\w{1,4}\.$", words):
         words = words[:-1]  # the full stop of the sentence, not of an abbreviation

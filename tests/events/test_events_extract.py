@@ -186,7 +186,8 @@ def test_no_trigger_no_event(run):
 
 def test_without_article_date(run):
     strike = _by(run("L'Iran a frappé Erbil le 8 janvier.", lang="fr", date=None), "Erbil")
-    assert strike.date is None and strike.time_precision == 1
+    assert strike.date is None and strike.time_precision == 4
+    assert [e.text for e in strike.evidence if e.field == "date"] == ["le 8 janvier"]
 
 
 def test_region_coordinated_with_a_city_is_a_second_target(run):
