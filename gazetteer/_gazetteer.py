@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +57,7 @@ class Gazetteer:
         self._common = [layer.common for layer in layers]
         self._prefixes = [layer.prefixes for layer in layers]
         self._cache: OrderedDict[str, list[Candidate]] = OrderedDict()
+        self._lock = threading.Lock()
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -239,18 +241,20 @@ class Gazetteer:
     # -- lookup ------------------------------------------------------------------------
     def candidates(self, key: str) -> list[Candidate]:
         """Entries reachable from the normalised ``key``, best prior score first."""
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
         rows: list[tuple[Entry, str, str, str | None]] = []
         for layer in self._layers:
             if key in layer.keys:
                 rows.extend(layer.rows(key))
         result = to_candidates(rows)
-        self._cache[key] = result
-        if len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
+        with self._lock:
+            self._cache[key] = result
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
         return result
 
     def lookup(self, name: str, *, limit: int = 10) -> list[Candidate]:

@@ -150,3 +150,17 @@ def test_info_lists_sources(gz: Gazetteer) -> None:
     assert {"countries", "geonames-admin1", "geonames-cities1000", "ourairports", "curated"} <= set(names)
     assert names["countries"] > 200 and names["geonames-cities1000"] > 100_000
     assert info["layers"][0]["layer"] == "embedded" and info["layers"][0]["bytes"] > 0
+
+
+def test_threads_share_one_instance(gz: Gazetteer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{i} soldiers drove from Baghdad to Mosul, then Erbil and Kirkuk." for i in range(200)]
+
+    def work(text: str) -> list[tuple[str, str]]:
+        return [(m.text, gz.candidates(m.key)[0].entry.country) for m in gz.find(text)]
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(work, texts))
+    assert all(r == [("Baghdad", "IQ"), ("Mosul", "IQ"), ("Erbil", "IQ"), ("Kirkuk", "IQ")]
+               for r in results)
