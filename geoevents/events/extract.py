@@ -159,6 +159,11 @@ _CONTAINER_LEFT = re.compile(
     re.IGNORECASE,
 )
 _COMPOUND_AFTER = re.compile(r"^\.?-[^\W\d]", re.UNICODE)
+_MODIFIED_NOUN = re.compile(
+    r"^\s+(?:embassy|consulate|troops|forces|soldiers|service\s*members|military|army|navy|"
+    r"officials?|government|administration|president|envoy|ambassador|drones?|warplanes|jets|"
+    r"aircraft|citizens?|nationals?|contractors?|personnel|diplomats?|company|firms?)\b"
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -310,17 +315,20 @@ def _not_a_place(
 
     An adjective compound ("Iran-backed", "US-led", "pro-Russian"); a span with no capitalised
     word but articles ("La défense antiaérienne", "Les roquettes"): names of places are
-    capitalised in French and English; a span that is a trigger or a weapon.
+    capitalised in French and English; a span inside a violent trigger or a weapon. A
+    country that modifies a noun ("the US embassy", "US troops") is not a place either.
     """
     if _COMPOUND_AFTER.match(right) or _COMPOUND_BEFORE.search(left[-8:]):
+        return True
+    if _MODIFIED_NOUN.match(right):
         return True
     words = [w for w in re.split(r"[\s'’-]+", mention.strip()) if w[:1].isalpha()]
     cased = [w for w in words if w[:1].lower() != w[:1].upper()]
     if cased and not any(w[:1].isupper() and w.lower() not in _ARTICLES for w in cased):
         return True
-    return any(s < end and start < e for s, e in [(t.start, t.end) for t in triggers] + [
-        (w.start, w.end) for w in weapons
-    ])
+    spans = [(t.start, t.end) for t in triggers if t.kind in _VIOLENT_KINDS]
+    spans += [(w.start, w.end) for w in weapons]
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _assign_roles(

@@ -256,3 +256,15 @@ def test_partitive_count(run):
 def test_dateline_with_region(run):
     events = run("KYIV, Ukraine (AP) — Russian missiles hit Kharkiv on Tuesday.", lang="en")
     assert [e.place.name for e in events] == ["Kharkiv"]
+
+
+def test_country_as_noun_modifier_and_named_installation(run):
+    events = run(
+        "Three rockets slammed into the US embassy compound in Baghdad on Sunday. "
+        "Roughly 200 US troops will remain stationed at Al-Tanf in southern Syria.",
+        lang="en",
+    )
+    strike = _by(events, "Baghdad")
+    assert strike.quantity == 3 and strike.weapon == "rocket"
+    assert not [e for e in events if e.place.name == "United States"]
+    assert _by(events, "Al-Tanf garrison", Role.BASE).status is Status.ASSERTED
