@@ -42,7 +42,7 @@ _PATTERNS = [
     # "the death toll rose to 45", "le bilan s'est alourdi à 12 morts"
     ("toll", rf"(?P<what>death\s+toll|toll|bilan)\s+(?:[\w'’-]+\s+){{0,8}}?(?:to|at|à|de)\s+{_NUM}"),
     # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
-    ("verb", rf"(?:{_KILL_VERB})\s+(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
+    ("verb", rf"(?:{_KILL_VERB})\s+(?:(?:légèrement|grièvement|gravement|slightly|seriously|critically|badly)\s+)?(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
     # "3 soldats tués", "des dizaines ont subi des traumatismes", "five people were wounded"
     # "10 civilians, including seven children, were killed"
     ("count", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD},\s*(?:including|dont|among\s+them|y\s+compris|parmi\s+(?:eux|lesquels))[^,.;]{{1,50}},\s*{_GAP}(?P<what>{_KILLED}|{_INJURED})"),

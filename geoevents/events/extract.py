@@ -197,10 +197,10 @@ _ACCUSE_LEFT = re.compile(r"\b(?:accus\w*|blam\w*|soupçonn\w*|suspect\w*)\s+(?:
 _ACCUSED_GAP = re.compile(r"^\s+(?:d['’]avoir|de|d['’]|of|for)\s*(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
 _OTHER_BASE = re.compile(r"\b(?:bases?|camps?|garrisons?|garnisons?|outposts?|et|and)\b", re.IGNORECASE)
 _LOCATOR = re.compile(
-    r"^\s*,\s*(?:(?:à\s+)?(?:\d+|une?\s+\w+)\s*(?:km|kilomètres|kilometres|miles)\s+(?:au\s+)?(?:\w+\s+)?(?:de|d['’]|du|of)|"
+    r"^\s*(?:,\s*(?:(?:à\s+)?(?:\d+|une?\s+\w+)\s*(?:km|kilomètres|kilometres|miles)\s+(?:au\s+)?(?:\w+\s+)?(?:de|d['’]|du|of)|"
     r"(?:au\s+|à\s+l['’])?(?:nord|sud|est|ouest|north|south|east|west)(?:-\w+)?(?:west|east|ouest|est)?\s+(?:de|d['’]|du|of)|"
-    r"près\s+d[e'’]|near|outside|aux\s+abords\s+d[e'’]|not\s+far\s+from|non\s+loin\s+d[e'’])\s*"
-    r"(?:la\s+|l['’]|le\s+|the\s+)?$",
+    r"près\s+d[e'’]|near|outside|aux\s+abords\s+d[e'’]|not\s+far\s+from|non\s+loin\s+d[e'’])|"
+    r"(?:near|près\s+d[e'’]|outside))\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r"^\s*,\s*(?:dans\s+l['’]|in\s+)?$", re.IGNORECASE)
@@ -929,6 +929,10 @@ def _actor_for(
     for a in actors:
         if any(s <= a.start < e for s, e in actor_spans):
             return a
+    # "..., qui accusent l'armée russe": blamed in the same sentence, unless denied
+    blame = _CLAIM_CUE.search(text, trigger.end)
+    if blame is not None and blame.group("blame") and not _DENIAL.search(text):
+        return next((a for a in actors if a.start > blame.end() and a.start - blame.end() < 40), None)
     return None
 
 
