@@ -46,7 +46,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "geoevents" / "ranking" / "places.csv"
-FIELDS = ["kind", "name", "ref", "lat", "lon", "feature", "country", "admin1", "population"]
+FIELDS = ["kind", "name", "ref", "lat", "lon", "feature", "country", "admin1", "population",
+          "label"]
 
 # AP style abbreviations (postal codes are read only after a comma, see matching.py).
 AP_STATES = {
@@ -116,6 +117,15 @@ REGIONS = [
     ("New England", "", 43.7, -71.5, "region", "US"),
     ("Pacific Northwest", "", 46.0, -121.0, "region", "US"),
     ("Appalachia", "", 37.5, -81.0, "region", "US"),
+    ("European Union", "EU|E.U.", 48.69, 9.14, "region", ""),
+]
+
+# Abbreviated city names that news writes:
+# (written, name, GeoNames id, lat, lon, country, admin1).
+CITY_ABBREVIATIONS = [
+    ("L.A.", "Los Angeles", "5368361", 34.05223, -118.24368, "US", "US.CA"),
+    ("N.Y.C.", "New York City", "5128581", 40.71427, -74.00597, "US", "US.NY"),
+    ("NYC", "New York City", "5128581", 40.71427, -74.00597, "US", "US.NY"),
 ]
 
 
@@ -139,8 +149,15 @@ def regions() -> list[dict[str, object]]:
         for alias in [name, *filter(None, aliases.split("|"))]:
             rows.append({"kind": "place", "name": alias, "ref": f"region:{_slug(name)}",
                          "lat": lat, "lon": lon, "feature": feature, "country": country,
-                         "admin1": "", "population": 0})
+                         "admin1": "", "population": 0, "label": name})
     return rows
+
+
+def city_abbreviations() -> list[dict[str, object]]:
+    return [{"kind": "place", "name": written, "ref": f"geonames:{gid}", "lat": lat, "lon": lon,
+             "feature": "city", "country": country, "admin1": admin1, "population": 0,
+             "label": name}
+            for written, name, gid, lat, lon, country, admin1 in CITY_ABBREVIATIONS]
 
 
 def counties() -> list[dict[str, object]]:
@@ -305,10 +322,10 @@ def capitals() -> list[dict[str, object]]:
 
 
 def main() -> int:
-    rows = (continents() + regions() + counties() + demonyms() + abbreviations()
+    rows = (continents() + regions() + city_abbreviations() + counties() + demonyms() + abbreviations()
             + country_points() + admin1_points() + capitals())
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buf, FIELDS, lineterminator="\n", restval="")
     writer.writeheader()
     writer.writerows(rows)
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -71,13 +71,15 @@ def candidates(key: str, gazetteer: Gazetteer) -> list[Candidate]:
         for row in table.rows(name):
             if row.kind == "place":
                 assert row.lat is not None and row.lon is not None
-                entry: Entry | None = Entry(row.ref, row.name, row.lat, row.lon, row.feature,
-                                            row.country, row.admin1, row.population, "table")
+                entry: Entry | None = Entry(row.ref, row.label or row.name, row.lat, row.lon,
+                                            row.feature, row.country, row.admin1,
+                                            row.population, "table")
             elif row.ref in table.places:
                 place = table.places[row.ref]
                 assert place.lat is not None and place.lon is not None
-                entry = Entry(place.ref, place.name, place.lat, place.lon, place.feature,
-                              place.country, place.admin1, place.population, "table")
+                entry = Entry(place.ref, place.label or place.name, place.lat, place.lon,
+                              place.feature, place.country, place.admin1, place.population,
+                              "table")
             else:
                 entry = gazetteer.get(row.ref)
                 if entry is None and row.lat is not None and row.lon is not None:

@@ -34,6 +34,7 @@ class TableRow:
     country: str
     admin1: str
     population: int
+    label: str = ""  # the place's own name when ``name`` is an alias ("L.A.": Los Angeles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,7 @@ def place_table() -> PlaceTable:
     for raw in csv.DictReader(text.splitlines()):
         row = TableRow(raw["kind"], raw["name"], raw["ref"], _float(raw["lat"]),
                        _float(raw["lon"]), raw["feature"], raw["country"], raw["admin1"],
-                       int(raw["population"] or 0))
+                       int(raw["population"] or 0), raw.get("label") or "")
         if row.kind == "capital":
             capitals.add(row.ref)
             continue
