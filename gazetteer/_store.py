@@ -42,6 +42,7 @@ ALT_ZIPF = 3.0
 COMMON_ZIPF = 4.5
 # Names at least this frequent need a country, a continent, or a place of LARGE_POPULATION.
 VERY_COMMON_ZIPF = 5.0
+SMALL_POPULATION = 20_000
 STRONG_POPULATION = 100_000
 LARGE_POPULATION = 300_000
 BIG_POPULATION = 1_000_000
@@ -143,9 +144,13 @@ def prepare(entry: Entry, names: Iterable[tuple[str, str, str | None]], rid: int
         order = _KIND_ORDER.get(kind, 3)
         if key in seen and seen[key] <= order:
             continue
-        if kind == "alternate" and multi and " " in key and all(
-                freq.get(t, 0.0) >= DROP_ZIPF for t in key.split(" ")):
-            continue  # "The city", "The village": every word is a common word
+        if multi and " " in key and pop < STRONG_POPULATION and (
+                kind == "alternate" or pop < SMALL_POPULATION):
+            # "The city", "La Base", "White House": every word is a common word (for the
+            # main name of a small place, a very common one).
+            floor = DROP_ZIPF if kind == "alternate" else COMMON_ZIPF
+            if all(freq.get(t, 0.0) >= floor for t in key.split(" ")):
+                continue
         level = _level(key, strong_entry, pop, freq)
         if level < 0:
             continue
