@@ -35,6 +35,10 @@ from ._ranker import Ranker
 __all__ = ["main", "fit", "Example"]
 
 CORPORA = ("LGL", "GeoVirus")
+# As geoevents.pipeline.toponyms matches: the hand-written context rules drop place names
+# inside organisation names first ("Athens Police Department"). Without them (False) CV gives
+# about +0.01 E2E161 on LGL, which counts such names, at a thinner precision margin.
+CONTEXT_FILTER = True
 FOLDS = 5
 KM = 161.0
 OUT = Path(__file__).with_name("ranker.json")
@@ -87,7 +91,7 @@ def load(eval_dir: Path, gazetteer: Any) -> list[Example]:
             ex = Example(corpus, doc["id"], doc["text"], doc.get("toponyms") or [])
             text = ex.text
             mentions = find_mentions(text, split_sentences(text), gazetteer=gazetteer,
-                                     demonyms=True)
+                                     demonyms=True, filter_context=CONTEXT_FILTER)
             options = {m.key: candidates(m.key, gazetteer) for m in mentions}
             context = _context(mentions, options)
             ex.mentions = list(mentions)
