@@ -112,7 +112,7 @@ def test_html_article_is_read_as_text(tmp_path):
 
 
 def test_stdin_dash(tmp_path):
-    result = run_cli("toponyms", "-", stdin="Two rockets struck Baghdad airport.".encode())
+    result = run_cli("toponyms", "-", stdin=b"Two rockets struck Baghdad airport.")
     assert result.returncode == 0, result.stderr
     assert '"id": "stdin"' in result.stdout
     assert "Baghdad" in result.stdout
