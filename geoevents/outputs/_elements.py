@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import _assets
+from ._folium import import_folium
 
 __all__ = ["element_classes"]
 
@@ -18,6 +19,7 @@ def element_classes() -> dict[str, type]:
     """folium element classes, defined on first use so that importing this module stays cheap."""
     if _CLASSES:
         return _CLASSES
+    import_folium()
     from branca.element import Element, MacroElement
     from folium.map import Layer
     from jinja2 import Template

@@ -22,6 +22,7 @@ from ..records import CATEGORIES, MapFeature, bounds
 from . import _assets
 from ._elements import element_classes
 from ._errors import OutputError
+from ._folium import import_folium
 from ._records import check_features
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ def build_map(
     OutputError
         Bad records or an unknown tile name.
     """
-    import folium
+    folium = import_folium()
 
     if isinstance(tiles, str) and tiles.strip().lower() in ("", "none", "offline"):
         tiles = None
@@ -277,7 +278,7 @@ def build_map(
 
 def _tile_layer(tiles: str, attr: str | None) -> Any:
     """folium's TileLayer for a provider name or an XYZ URL template (credited to its host)."""
-    import folium
+    folium = import_folium()
 
     template = "{z}" in tiles or "{x}" in tiles
     if template and not attr:
