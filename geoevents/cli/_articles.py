@@ -148,7 +148,8 @@ def _print_summary(features: Sequence[MapFeature], reports: Sequence[Report], ou
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
+    # Piped output (logs, CI) gets a wide table rather than rich's 80-column default.
+    console = Console(width=None if sys.stdout.isatty() else 160)
     table = Table(title=f"{len(reports)} article(s): what was found")
     for column in ("category", "place", "as written", "country", "date", "actor", "weapon",
                    "qty", "killed", "injured"):
