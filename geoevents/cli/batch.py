@@ -57,6 +57,12 @@ def batch_command(
                      help="Parse again, or skip, documents whose parsing failed in a former run."),
     ] = True,
     title: Annotated[str | None, typer.Option("--title", help="Map title.")] = None,
+    outputs: Annotated[
+        bool,
+        typer.Option("--outputs/--no-outputs",
+                     help="Rebuild the merged map and exports at the end (--no-outputs: only "
+                     "store results, e.g. between runs of a continuous feed)."),
+    ] = True,
     geocoder: GeocoderOpt = None,
     geocoder_url: GeocoderUrlOpt = None,
     user_agent: UserAgentOpt = None,
@@ -99,6 +105,7 @@ def batch_command(
         "chunk_size": chunk_size,
         "retry_errors": retry_errors,
         "title": title,
+        "write": outputs,
         "warn": warn,
         "geocoder": geocoding,
     }

@@ -85,12 +85,19 @@ def test_unreachable_scheduler_is_a_one_line_error(tmp_path: Path) -> None:
     )
 
 
-def test_stdin_feed(tmp_path: Path, gazetteer_ready: None) -> None:
+def test_stdin_feed_and_no_outputs(tmp_path: Path, gazetteer_ready: None) -> None:
     lines = "".join(json.dumps(d) + "\n" for d in batch_generator.generate(5, seed=9))
-    result = run_batch_cli("-", "--out", str(tmp_path / "o"), "-q", stdin=lines.encode())
+    result = run_batch_cli("-", "--out", str(tmp_path / "o"), "-q", "--no-outputs",
+                           stdin=lines.encode())
     assert result.returncode == 0, result.stderr
     assert "5 parsed" in result.stdout
-    assert geojson_of(tmp_path / "o")["features"]
+    assert not (tmp_path / "o" / "events.geojson").exists()
+    more = "".join(json.dumps(d) + "\n" for d in batch_generator.generate(8, seed=9))
+    result = run_batch_cli("-", "--out", str(tmp_path / "o"), "-q", stdin=more.encode())
+    assert "3 parsed, 5 already done" in result.stdout
+    sources = {s for f in geojson_of(tmp_path / "o")["features"]
+               for s in f["properties"].get("sources", [])}
+    assert sources == {f"gen-{i:05d}" for i in range(8)}
 
 
 def test_a_document_that_breaks_the_parser_stays_its_own_failure(
