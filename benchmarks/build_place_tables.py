@@ -78,6 +78,10 @@ EXTRA_DEMONYMS = {
     "Caribbean": "region:caribbean", "Congolese": "country:CD", "Chinese": "country:CN",
     "American": "country:US", "French": "country:FR", "British": "country:GB",
     "Brit": "country:GB", "Dutch": "country:NL", "Kosovar": "country:XK",
+    "South Ossetian": "region:south-ossetia", "Abkhaz": "region:abkhazia",
+    "Abkhazian": "region:abkhazia", "Chechen": "region:chechnya", "Crimean": "region:crimea",
+    "Kurd": "region:kurdistan", "Gazan": "region:gaza-strip", "Tibetan": "region:tibet",
+    "Kashmiri": "region:kashmir", "Darfuri": "region:darfur", "Sinhalese": "country:LK",
 }
 
 # name, aliases (|), lat, lon, feature, country: world regions news names as places.
@@ -118,6 +122,18 @@ REGIONS = [
     ("Pacific Northwest", "", 46.0, -121.0, "region", "US"),
     ("Appalachia", "", 37.5, -81.0, "region", "US"),
     ("European Union", "EU|E.U.", 48.69, 9.14, "region", ""),
+    # Disputed and breakaway regions that conflict news names as places.
+    ("South Ossetia", "", 42.35, 44.0, "region", "GE"),
+    ("Abkhazia", "", 43.0, 41.0, "region", "GE"),
+    ("Transnistria", "Transdniestria", 47.25, 29.4, "region", "MD"),
+    ("Nagorno-Karabakh", "Karabakh", 39.9, 46.7, "region", "AZ"),
+    ("Crimea", "", 45.3, 34.4, "region", "UA"),
+    ("Donbas", "Donbass", 48.0, 38.0, "region", "UA"),
+    ("Chechnya", "", 43.4, 45.7, "region", "RU"),
+    ("Somaliland", "", 9.5, 45.5, "region", "SO"),
+    ("Northern Cyprus", "", 35.25, 33.6, "region", "CY"),
+    ("Golan Heights", "Golan", 33.0, 35.75, "region", "SY"),
+    ("Sinai", "Sinai Peninsula", 29.5, 33.8, "region", "EG"),
 ]
 
 # Abbreviated city names that news writes:

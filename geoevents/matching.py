@@ -152,6 +152,7 @@ def _merge(text: str, gazetteer: Gazetteer, demonyms: bool) -> list[tuple[int, i
         else:
             spans.append((start, end, TABLE_PREFIX + name))
     spans.extend((m.start, m.end, m.key) for m in gazetteer.find(text))
+    spans.extend(_party_districts(text, gazetteer))
     # Longer spans first; on equal length the table wins ("Kan." the abbreviation over a
     # gazetteer's "Kan"), as its rows are written exactly as news writes them.
     spans.sort(key=lambda s: (-(s[1] - s[0]), not s[2].startswith(TABLE_PREFIX), s[0]))
@@ -176,6 +177,24 @@ def _short_word(written: str, key: str, gazetteer: Gazetteer) -> bool:
     if written.isupper() or len(written) > 3:
         return False
     return len(written) <= 2 or gazetteer.is_common(key)
+
+
+# US legislators' party and home district: "Sen. Robert Ford, D-Charleston, said".
+_PARTY_DISTRICT = re.compile(
+    r"(?<![\w-])[DRI]-(?P<name>[A-Z][\w.'’]+(?:[ -][A-Z][\w.'’]+)?)(?=\s*[,);])"
+)
+
+
+def _party_districts(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Home towns in party-district notation, which a word matcher reads as one word."""
+    from gazetteer import normalise
+
+    found = []
+    for match in _PARTY_DISTRICT.finditer(text):
+        key = normalise(match.group("name"))
+        if key and key in gazetteer:
+            found.append((match.start("name"), match.end("name"), key))
+    return found
 
 
 def _not_a_place(text: str, start: int, end: int, org_spans: Sequence[tuple[int, int]]) -> bool:

@@ -58,6 +58,8 @@ class PlaceTable:
 
         >>> place_table().find("Near London, Ky., Laurel County deputies and Iraqis.")
         [(13, 16, 'Ky.'), (18, 31, 'Laurel County'), (45, 51, 'Iraqis')]
+        >>> [n for _, _, n in place_table().find("Egyptian-US talks on Sub-Saharan Africa")]
+        ['Egyptian', 'Sub-Saharan Africa']
         """
         words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         found: list[tuple[int, int, str]] = []
@@ -70,10 +72,13 @@ class PlaceTable:
             hit = None
             parts: list[str] = []
             for j in range(i, min(len(words), i + self.longest)):
-                if j > i and text[words[j - 1][1] : words[j][0]].strip():
-                    break
+                if j > i:
+                    gap = text[words[j - 1][1] : words[j][0]]
+                    if gap.strip() and gap != "-":
+                        break
+                    parts.append("-" if gap == "-" else " ")
                 parts.append(text[words[j][0] : words[j][1]])
-                name = " ".join(parts)
+                name = "".join(parts)
                 for end, form in _forms(name, words[j][1]):
                     if form in self.names:
                         hit = (j, start, end, form)
@@ -87,7 +92,8 @@ class PlaceTable:
         return found
 
 
-_WORD = re.compile(r"[^\s,;:()\[\]\"“”«»!?]+")
+# Words end at spaces, punctuation and hyphens: "Egyptian-US", "Arab-Israeli" hold names.
+_WORD = re.compile(r"[^\s,;:()\[\]\"“”«»!?\-–—]+")
 
 
 def _forms(name: str, end: int) -> list[tuple[int, str]]:
@@ -127,7 +133,7 @@ def place_table() -> PlaceTable:
         names.setdefault(row.name, []).append(row)
         if row.kind == "place":
             places.setdefault(row.ref, row)
-    longest = max(len(name.split()) for name in names)
+    longest = max(len(re.split(r"[\s-]+", name)) for name in names)
     return PlaceTable({k: tuple(v) for k, v in names.items()}, places, points, longest,
                       frozenset(capitals))
 
