@@ -53,3 +53,16 @@ def test_abbreviation_beats_a_gazetteer_name(gz):
 def test_two_letter_mixed_case_words_are_not_places(gz):
     text = "Il a été tué à Erbil. On ne sait pas qui."
     assert [m.text for m in mentions(text, gz)] == ["Erbil"]
+
+
+def test_names_inside_hyphenated_compounds(gz):
+    found = [m.text for m in mentions("Egyptian-US relations and the Arab-Israeli conflict.",
+                                      gz, demonyms=True)]
+    assert found == ["Egyptian", "Israeli"]
+
+
+def test_party_district_notation(gz):
+    text = "State Sen. Robert Ford, D-Charleston, and Rep. Ken Cuccinelli, R-Fairfax, voted no."
+    found = [m.text for m in mentions(text, gz)]
+    assert "Charleston" in found and "Fairfax" in found
+    assert not any(m.startswith(("D-", "R-")) for m in found)
