@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,17 @@ def feed200(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """200 generated articles as one JSONL feed."""
     folder = tmp_path_factory.mktemp("feed200")
     return batch_generator.write_jsonl(folder / "feed.jsonl", 200)
+
+
+@pytest.fixture(scope="session")
+def dask_cluster() -> Iterator[Any]:
+    """A 2-worker Dask LocalCluster (one process and one thread per worker)."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        silence_logs=40,
+    ) as cluster:
+        yield cluster
 
 
 @pytest.fixture(scope="session")

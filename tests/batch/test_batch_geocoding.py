@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from batch_nominatim import Nominatim
@@ -42,16 +43,18 @@ def _places(out: Path) -> dict[str, tuple[float, float]]:
     }
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [1, 2, "dask"])
 def test_each_unknown_name_is_geocoded_once_per_batch(
-    tmp_path: Path, workers: int, gazetteer_ready: None
+    tmp_path: Path, workers: int | str, gazetteer_ready: None, request: pytest.FixtureRequest
 ) -> None:
     feed = _feed(tmp_path / "feed.jsonl", 60)
+    options: dict[str, Any] = {"workers": workers}
+    if workers == "dask":
+        options = {"scheduler": request.getfixturevalue("dask_cluster").scheduler_address}
     with Nominatim(VILLAGES) as server:
         config = GeocoderConfig(geocoders=("nominatim",), urls={"nominatim": server.url},
                                 cache_path=tmp_path / "geocode.sqlite3")
-        result = run_batch([feed], tmp_path / "out", workers=workers, geocoder=config,
-                           chunk_size=4)
+        result = run_batch([feed], tmp_path / "out", geocoder=config, chunk_size=4, **options)
         assert result.parsed == 60 and result.failed == 0
         assert dict(server.requests) == {name: 1 for name in [*VILLAGES, UNKNOWN]}
         assert result.geocoded == 5
@@ -59,7 +62,7 @@ def test_each_unknown_name_is_geocoded_once_per_batch(
         assert places == {name: (lon, lat) for name, (lat, lon, _) in VILLAGES.items()}
 
         # Another batch on the same cache asks nothing.
-        again = run_batch([feed], tmp_path / "out2", workers=workers, geocoder=config)
+        again = run_batch([feed], tmp_path / "out2", geocoder=config, **options)
         assert again.parsed == 60
         assert sum(server.requests.values()) == 5
         assert geojson_of(tmp_path / "out2") == geojson_of(tmp_path / "out")

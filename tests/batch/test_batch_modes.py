@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,16 +66,6 @@ def test_two_processes_give_the_same_outputs(
     assert result.parsed == 200 and result.workers == 2
     assert _events(tmp_path) == _events(serial[1])
     assert geojson_of(tmp_path) == geojson_of(serial[1])
-
-
-@pytest.fixture(scope="module")
-def dask_cluster() -> Iterator[Any]:
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-        silence_logs=40,
-    ) as cluster:
-        yield cluster
 
 
 @pytest.mark.slow
