@@ -144,6 +144,10 @@ def normalise(text: str) -> str:
     >>> normalise("Al Anbar"), normalise("إربيل")
     ('anbar', 'اربيل')
     """
+    if text.isascii():
+        words = text.split()
+        if all(w.isalpha() for w in words):  # the common case, without the tokeniser
+            return key_of([normalise_token(w) for w in words])
     norms: list[str] = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
