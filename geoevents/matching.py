@@ -51,9 +51,11 @@ _ORG_TAILS = re.compile(
     r"""^\s+(?:Post|Times|News|Herald|Tribune|Journal|Gazette|Chronicle|Observer|Star|Daily|
         Rangers|Police|University|College|Bank|Airlines|Airways|Corp(?:oration)?|Company|Inc|Ltd|
         Club|FC|United|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd|Drive|Dr\.|Lane|Mall|
-        Hall|Party|Council|Committee|Senate|Assembly|Stadium)\b""",
+        Hall|Party|Council|Committee|Senate|Assembly|Stadium|Postal)\b""",
     re.VERBOSE,
 )
+# A currency sign glued after a country code: "US$460 million", "A$10".
+_CURRENCY_AFTER = re.compile(r"^\$")
 
 # Titles and roles that introduce a person's name.
 _PERSON_BEFORE = re.compile(
@@ -202,6 +204,8 @@ def _not_a_place(text: str, start: int, end: int, org_spans: Sequence[tuple[int,
         return True
     before = text[max(0, start - 60) : start]
     if _ORG_HEADS.search(before) or _ORG_TAILS.match(text[end : end + 24]):
+        return True
+    if _CURRENCY_AFTER.match(text[end : end + 1]):
         return True
     if _PERSON_BEFORE.search(before):
         return True

@@ -66,3 +66,8 @@ def test_party_district_notation(gz):
     found = [m.text for m in mentions(text, gz)]
     assert "Charleston" in found and "Fairfax" in found
     assert not any(m.startswith(("D-", "R-")) for m in found)
+
+
+def test_currency_codes_are_not_places(gz):
+    found = [m.text for m in mentions("A US$460 million settlement was paid in Libya.", gz)]
+    assert found == ["Libya"]
