@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +165,14 @@ def test_threads_share_one_instance(gz: Gazetteer) -> None:
         results = list(pool.map(work, texts))
     assert all(r == [("Baghdad", "IQ"), ("Mosul", "IQ"), ("Erbil", "IQ"), ("Kirkuk", "IQ")]
                for r in results)
+
+
+def test_normalise_agrees_with_the_tokeniser(fixtures: Path) -> None:
+    from gazetteer._normalise import key_of, tokenise
+
+    names = {n for line in (fixtures / "IQ.txt").read_text(encoding="utf-8").splitlines()
+             for n in [*line.split("\t")[1:3], *line.split("\t")[3].split(",")] if n}
+    names |= {"Ain al-Assad", "d'Erbil", "Sana'a", "New York City", "U.S.", "Iraq's"}
+    assert len(names) > 100
+    for name in names:
+        assert normalise(name) == key_of([t.norm for t in tokenise(name)]), name
