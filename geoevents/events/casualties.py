@@ -32,6 +32,10 @@ _PERSON = (
     r"femme|homme|enfant|garçon|fillette|soldat|militaire|civil|policier|adolescent|palestinien|israélien"
 )
 _WORD = r"[^\W\d][\w'’.-]*"
+_WHEN = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|yesterday)(?:\s+(?:soir|matin|evening|morning|night))?"
+)
 _GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)\b{_WORD}\s+){{0,6}}"
 
 _PATTERNS = [
@@ -42,7 +46,8 @@ _PATTERNS = [
     # "the death toll rose to 45", "le bilan s'est alourdi à 12 morts"
     ("toll", rf"(?P<what>death\s+toll|toll|bilan)\s+(?:[\w'’-]+\s+){{0,8}}?(?:to|at|à|de)\s+{_NUM}"),
     # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
-    ("verb", rf"(?:{_KILL_VERB})\s+(?:(?:légèrement|grièvement|gravement|slightly|seriously|critically|badly)\s+)?(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})"),
+    # "a tué dimanche au moins 43 personnes", "wounding 15."
+    ("verb", rf"(?:{_KILL_VERB})\s+(?:{_WHEN}\s+)?(?:(?:légèrement|grièvement|gravement|slightly|seriously|critically|badly)\s+)?(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))(?:\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})|(?=\s*(?:[.;]|$)))"),
     # "3 soldats tués", "des dizaines ont subi des traumatismes", "five people were wounded"
     # "10 civilians, including seven children, were killed"
     ("count", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD},\s*(?:including|dont|among\s+them|y\s+compris|parmi\s+(?:eux|lesquels))[^,.;]{{1,50}},\s*{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
@@ -142,7 +147,7 @@ _AND_MORE = re.compile(
     re.IGNORECASE,
 )
 _AND_WOUNDED = re.compile(
-    rf"(?:et|and)\s+(?:a\s+|ont\s+|en\s+)?(?:wounded|injured|blessé|blessant|injuring|wounding)\s+{_NUM}",
+    rf"(?:et|and)\s+(?:en\s+)?(?:a\s+|ont\s+)?(?:wounded|injured|blessé|blessant|injuring|wounding)\s+{_NUM}",
     re.IGNORECASE,
 )
 
@@ -151,7 +156,7 @@ def _trailing_injuries(text: str, found: list[CasualtyMention]) -> list[Casualty
     """'killed 12 and wounded 30': the second count follows its verb."""
     out = []
     for match in _AND_WOUNDED.finditer(text):
-        if any(c.start <= match.start() < c.end and c.field == "injuries" for c in found):
+        if any(c.start < match.end() and match.start() < c.end and c.field == "injuries" for c in found):
             continue
         value = parse_number(match.group("n"))
         if value is not None:

@@ -63,6 +63,7 @@ from .triggers import (
     EXPLOSIONS,
     OTHER_DEVELOPMENT,
     REMOTE_EXPLOSIVE,
+    SHELLING,
     STRATEGIC,
     SUB_EVENT_BY_WEAPON,
     VAC,
@@ -203,6 +204,12 @@ _LOCATOR = re.compile(
     r"(?:near|près\s+d[e'’]|outside))\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
     re.IGNORECASE,
 )
+# "Kiev et Moscou s'accusant", "Kyiv and Moscow accused each other": governments, not places
+_ACCUSING_RIGHT = re.compile(
+    r"^(?:\s*(?:,|et|and)\s*(?:l['’]|le\s+|la\s+|the\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}\s*,?\s+"
+    r"(?i:(?:se\s+sont\s+|s['’]|ont\s+|have\s+|has\s+|had\s+)?(?:mutuellement\s+)?"
+    r"(?:accus\w*|rejet\w*\s+(?:mutuellement|la\s+responsabilité)|blam\w*|trad\w+\s+(?:blame|accusations)))"
+)
 _APPOSITION = re.compile(r"^\s*,\s*(?:dans\s+l['’]|in\s+)?$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:et|and|ou|or|puis|then|ainsi\s+que|as\s+well\s+as)\b", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
@@ -225,6 +232,7 @@ class _Context:
     last_violent_sentence: int | None = None
     recent_places: list[tuple[int, Place, bool]] = field(default_factory=list)  # (sentence, place, is base)
     dates: dict[int, list[DateSpan]] = field(default_factory=dict)
+    weapon_sets: dict[int, frozenset[str]] = field(default_factory=dict)  # all munitions of a sentence
     sentence_index: dict[int, int] | None = None
 
     def dates_of(self, index: int) -> list[DateSpan]:
@@ -399,6 +407,9 @@ def _assign_roles(
         named_actor = place.feature in ("country",) or any(
             a.start == start and a.end == end for a in actors
         )
+        if named_actor and _ACCUSING_RIGHT.match(right):
+            roles.other_spans.append((start, end))  # each blames the other: no actor either
+            continue
         if named_actor and not governed:
             following = min((t.start for t in binders if t.start >= end), default=len(text))
             possessive = re.match(r"^\s*['’]s\b", right) is not None
@@ -491,6 +502,12 @@ def _sentence_events(
     triggers = find_triggers(text, lang, has_weapon=bool(weapons) or recent_violence) if cue else []
     casualties = find_casualties(text) if casualty_cue else []
     violent = [t for t in triggers if t.kind in _VIOLENT_KINDS]
+    if weapons and not violent and casualties:
+        # "A car bomb in X killed 5": the weapon that kills is the event's trigger
+        first = weapons[0]
+        kind = "strike" if SUB_EVENT_BY_WEAPON.get(first.weapon) in (AIR_STRIKE, SHELLING) else "explosion"
+        violent = [Trigger(first.start, first.end, first.text, kind)]
+        triggers = [*triggers, *violent]
     quantities = find_quantities(text, weapons) if weapons else []
     actors = find_actors(text) if (triggers or casualties) else []
 
@@ -545,6 +562,7 @@ def _sentence_events(
             )
         if weapons:
             context.last_weapon = (index, weapons[0].weapon)
+            context.weapon_sets[index] = frozenset(w.weapon for w in weapons)
     if violent_new:
         context.last_group = (index, violent_new)
 
@@ -687,7 +705,13 @@ def _target_events(
             and index - context.last_actor[0] <= _COREF_DISTANCE
             and status is Status.ASSERTED
             and not _DEFENSIVE.search(text, clause_start(text, trigger.start), trigger.start)
-            and (weapon_name is None or context.last_weapon is None or weapon_name == context.last_weapon[1])
+            and (
+                weapon_name is None
+                or context.last_weapon is None
+                or weapon_name == context.last_weapon[1]
+                # a mixed barrage: "300 drones et missiles ... des missiles ont touché X"
+                or weapon_name in context.weapon_sets.get(context.last_actor[0], frozenset())
+            )
         ):
             # same actor as the events just before, unless the munition changes
             actor_name = context.last_actor[1]

@@ -48,7 +48,8 @@ _ORIGIN = re.compile(
 )
 _AGENT = re.compile(
     r"(?:\bpar|\bby|attribuée?s?\s+à|imputée?s?\s+à|attributed\s+to|blamed\s+on|من\s+قبل)\s*"
-    r"(?:le\s+|la\s+|les\s+|l['’]|the\s+)?(?:[^\W\d]+\s+){0,2}?$",
+    r"(?:le\s+|la\s+|les\s+|l['’]|the\s+)?"
+    r"(?:(?!(?:near|in|at|à|au|aux|en|dans|sur|près|outside|around|over)\s)[^\W\d]+\s+){0,2}?$",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(

@@ -145,7 +145,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"attaqu\w+|attentats?|assauts?|offensives?|massacr\w+|embuscades?|incursions?|"
          r"foncé\w*\s+(?:[\w'-]+\s+){0,3}(?:dans|sur)\s+(?:la\s+|une\s+)?foule|(?:voiture|camion|véhicule)s?-béliers?", "attack", False),
         (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?", "battle", False),
-        (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur", "explosion", False),
+        (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur|(?:chute\s+de\s+)?débris|éclats", "explosion", False),
         (r"intercept\w+|abattu\w*|neutralis\w+", "intercept", True),
         (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|ciblé\w*|cibl(?:er|ent|ait|aient)|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?|détrui\w+|rasé\w*|soufflé\w*", "strike", True),
         (r"déplo\w+|envo\w+\s+(?:des\s+|de\s+)?(?:troupes|soldats|renforts|militaires)|renforts|dépêch\w+|redéplo\w+", "deploy", False),
@@ -159,7 +159,8 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"attack\w*|assault\w*|massacre\w*|ambush\w*|offensive|incursions?|raid|"
          r"ramm\w+|(?:drove|drives|driving|ploughed|plowed|slammed)\s+(?:[\w-]+\s+){0,3}into\s+(?:a\s+|the\s+)?crowds?", "attack", False),
         (r"clash\w*|fighting|fought|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
-        (r"explosions?|explod\w+|blasts?|detonat\w+", "explosion", False),
+        (r"explosions?|explod\w+|blasts?|detonat\w+|blew\s+(?:himself|herself|themselves)\s+up|"
+         r"(?:falling\s+)?debris|shrapnel", "explosion", False),
         (r"intercept\w*|shot\s+down|downed", "intercept", True),
         (r"fir(?:e|ed|es|ing)|launch\w*|hit|hits|hitting|target(?:ed|ing)|landed|crashed|slammed|rained|barrages?|salvos?|volleys?|dropped|flatten\w*|destroy\w*|level+ed|damag\w+", "strike", True),
         (r"deploy\w*|sen[dt]\w*\s+(?:more\s+|additional\s+)?(?:troops|soldiers|forces|reinforcements)|reinforcements|dispatch\w*|redeploy\w*", "deploy", False),
