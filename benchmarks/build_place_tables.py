@@ -16,9 +16,9 @@ The table holds what news writes but the gazetteer has no entry or no name for:
   puts in place of the gazetteer's points: a country is the centroid of its largest Natural
   Earth polygon unless that lies over 300 km from the CIA World Factbook point that
   ``countryinfo`` carries (elongated or archipelago countries, where a centroid says little),
-  then the Factbook point; a region is the midpoint of the 5th and 95th percentiles of its
-  towns' latitudes and longitudes (GeoNames cities >= 1000): the middle of its extent, where
-  the median of its towns falls into its densest corner (New York State on New York City).
+  then the Factbook point; a region is the centroid of the convex hull of its towns
+  (GeoNames cities >= 1000): the middle of the area they cover, where the median of its
+  towns falls into its densest corner (New York State on New York City).
 
 A second file, geoevents/ranking/person_names.csv, lists the commonest US first names and
 surnames (US Census 1990 frequency lists, public domain, as shipped by the ``names``
@@ -285,15 +285,24 @@ def admin1_points() -> list[dict[str, object]]:
         points[f"{c['countrycode']}.{c['admin1code']}"].append(
             (float(c["latitude"]), float(c["longitude"])))
 
-    def mid(values: list[float]) -> float:
-        values = sorted(values)
-        n = len(values)
-        return (values[int(0.05 * n)] + values[min(n - 1, int(0.95 * n))]) / 2
+    from shapely.geometry import MultiPoint
 
-    return [{"kind": "point", "name": "", "ref": f"admin1:{code}",
-             "lat": round(mid([p[0] for p in pts]), 4), "lon": round(mid([p[1] for p in pts]), 4),
-             "feature": "admin1", "country": code.split(".")[0], "admin1": code, "population": 0}
-            for code, pts in sorted(points.items())]
+    def centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
+        lons = [p[1] for p in pts]
+        shift = max(lons) - min(lons) > 180  # across the antimeridian (Alaska, Chukotka)
+        hull = MultiPoint([((lon + 360 if shift and lon < 0 else lon), lat)
+                           for lat, lon in pts]).convex_hull
+        point = hull.centroid if hull.area > 0 else hull.representative_point()
+        lon = point.x - 360 if point.x > 180 else point.x
+        return point.y, lon
+
+    rows = []
+    for code, pts in sorted(points.items()):
+        lat, lon = centre(pts)
+        rows.append({"kind": "point", "name": "", "ref": f"admin1:{code}", "lat": round(lat, 4),
+                     "lon": round(lon, 4), "feature": "admin1", "country": code.split(".")[0],
+                     "admin1": code, "population": 0})
+    return rows
 
 
 NAMES_OUT = ROOT / "geoevents" / "ranking" / "person_names.csv"
