@@ -78,10 +78,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("last_weekday", rf"(?P<lw>{_W})\s+dernier|last\s+(?P<lw2>{_W})"),
     ("rel_night", r"(?:la\s+)?nuit\s+dernière|cette\s+nuit|last\s+night|overnight|dans\s+la\s+nuit"),
     ("day_before", r"avant-hier|the\s+day\s+before\s+yesterday"),
+    # counted from the day the story has reached ("la veille", "a day earlier", "le lendemain")
+    ("eve", r"la\s+veille|l['’]avant-veille|the\s+day\s+before|the\s+previous\s+day|(?:a|one)\s+day\s+(?:earlier|before)"),
+    ("next_day", r"le\s+lendemain|the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later"),
     (
         "days_ago",
         r"il\s+y\s+a\s+(?P<ago>\w+)\s+jours|(?P<ago2>\w+)\s+jours\s+(?:plus\s+tôt|auparavant|avant)|"
-        r"(?P<ago3>\w+)\s+days\s+(?:ago|earlier|before|after)",
+        r"(?P<ago3>\w+)\s+days\s+(?:ago|earlier|before|after|later)|(?P<ago4>\w+)\s+jours\s+plus\s+tard",
     ),
     ("yesterday", r"hier|yesterday|أمس"),
     ("today", r"aujourd'hui|aujourd’hui|ce\s+matin|ce\s+soir|today|this\s+morning|tonight|earlier\s+today"),
@@ -108,7 +111,7 @@ _DATE_KEYS = frozenset(
         *_MONTHS, *_WEEKDAYS, "hier", "yesterday", "أمس", "aujourd", "today", "matin", "soir", "morning",
         "tonight", "nuit", "night", "overnight", "semaine", "semaines", "week", "weeks", "mois",
         "month", "months", "récemment", "recently", "recent", "jours", "days", "début", "fin", "il",
-        "mi", "early", "late", "mid",
+        "mi", "early", "late", "mid", "veille", "avant", "lendemain", "day",
     )
 )
 
@@ -129,8 +132,14 @@ class DateSpan:
         return self.date_start
 
 
-def find_dates(text: str, article_date: dt.date | None, *, lang: str = "en") -> list[DateSpan]:
+def find_dates(
+    text: str, article_date: dt.date | None, *, lang: str = "en", narrative: dt.date | None = None
+) -> list[DateSpan]:
     """Every date expression in ``text`` resolved against ``article_date``.
+
+    ``narrative`` is the day the sentences before have reached: "la veille", "a day later",
+    "two days earlier" count from the day named just before in the sentence, else from it
+    (else from the article date, except "le lendemain", which then gives no date).
 
     >>> [d.date_start.isoformat() for d in find_dates("Jeudi 30 janvier, puis hier", dt.date(2020, 1, 31))]
     ['2020-01-30', '2020-01-30']
@@ -145,10 +154,13 @@ def find_dates(text: str, article_date: dt.date | None, *, lang: str = "en") -> 
         if kind is None:  # pragma: no cover - every alternative is named
             continue
         anchor = article_date
-        if kind == "days_ago" and re.search(r"after|before|earlier|plus\s+tôt|auparavant|avant", match.group(0)):
+        if kind in ("eve", "next_day") or (
+            kind == "days_ago"
+            and re.search(r"after|before|earlier|later|plus\s+tôt|plus\s+tard|auparavant|avant", match.group(0))
+        ):
             # "on Sunday, two days after ...": counted from the day just named, if any
             named = [d.date_start for d in out if d.date_start is not None and d.time_precision == 1]
-            anchor = named[-1] if named else article_date
+            anchor = named[-1] if named else narrative or (None if kind == "next_day" else article_date)
         span = _resolve(kind, match, anchor, lang)
         if span is not None:
             out.append(span)
@@ -272,10 +284,18 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, lang: str) -> 
     if kind == "days_ago":
         # "il y a trois jours"; "two days earlier/after" counts from the day named just before
         # in the sentence, else from the article's day
-        count = parse_number(g("ago") or g("ago2") or g("ago3") or "")
+        count = parse_number(g("ago") or g("ago2") or g("ago3") or g("ago4") or "")
         if count is None or count > 60:
             return None
-        value = anchor - dt.timedelta(days=count)
+        # "two days later" moves on; "(on Sunday,) two days after the attack" looks back
+        later = re.search(r"later|plus\s+tard", m.group(0), re.IGNORECASE) is not None
+        value = anchor + dt.timedelta(days=count) if later else anchor - dt.timedelta(days=count)
+        return _span(m, value, value, 1)
+    if kind == "eve":
+        value = anchor - dt.timedelta(days=2 if "avant" in m.group(0).lower() else 1)
+        return _span(m, value, value, 1)
+    if kind == "next_day":
+        value = anchor + dt.timedelta(days=1)
         return _span(m, value, value, 1)
     if kind == "day_before":
         value = anchor - dt.timedelta(days=2)

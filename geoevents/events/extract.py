@@ -144,8 +144,8 @@ _FORCE_BEFORE = re.compile(
 )
 _FORCE_AFTER = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{_FORCE_NOUNS})\b", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b(?:cette|la\s+même|ladite|this|that|the\s+same)\s+(?P<noun>base|installation|garnison|"
-    r"garrison|outpost|facility|ville|localité|city|town|village)\b",
+    r"\b(?:cette|la\s+même|ladite|this|that|the\s+same|the|le|la)\s+(?P<noun>base|installation|garnison|"
+    r"garrison|outpost|facility|ville|localité|city|town|village|camp)\b",
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(
@@ -214,6 +214,18 @@ _APPOSITION = re.compile(r"^\s*,\s*(?:dans\s+l['’]|in\s+)?$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:et|and|ou|or|puis|then|ainsi\s+que|as\s+well\s+as)\b", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _COREF_DISTANCE = 2  # sentences
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:the\s+(?:militant\s+|armed\s+|jihadist\s+|rebel\s+)?group|le\s+groupe(?:\s+armé|\s+jihadiste)?|"
+    r"l['’]organisation|the\s+organi[sz]ation)\b",
+    re.IGNORECASE,
+)
+_PITTING = re.compile(r"\b(?:oppos\w+|entre|between|pitting|pitted|involving|impliquant)\b", re.IGNORECASE)
+_ALONGSIDE = re.compile(r"\b(?:avec|with|contre|against|aux\s+côtés)\b", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(
+    r"veille|lendemain|\bday\s+(?:before|earlier|later)|previous\s+day|(?:next|following)\s+day|"
+    r"days\s+(?:earlier|later|before)|jours\s+(?:plus|auparavant|avant)",
+    re.IGNORECASE,
+)
 _COARSE = frozenset({"country", "admin1", "region", "admin2"})
 _SpanT = TypeVar("_SpanT", QuantityMention, WeaponMention)
 
@@ -233,14 +245,23 @@ class _Context:
     recent_places: list[tuple[int, Place, bool]] = field(default_factory=list)  # (sentence, place, is base)
     dates: dict[int, list[DateSpan]] = field(default_factory=dict)
     weapon_sets: dict[int, frozenset[str]] = field(default_factory=dict)  # all munitions of a sentence
+    group_actor: tuple[str, Evidence] | None = None  # the last non-state armed group named
     sentence_index: dict[int, int] | None = None
 
     def dates_of(self, index: int) -> list[DateSpan]:
         if index not in self.dates:
-            self.dates[index] = find_dates(
-                self.sentences[index].text, self.article.date, lang=self.lang
-            )
+            text = self.sentences[index].text
+            narrative = self._narrative(index) if _RELATIVE_DAY.search(text) else None
+            self.dates[index] = find_dates(text, self.article.date, lang=self.lang, narrative=narrative)
         return self.dates[index]
+
+    def _narrative(self, index: int) -> Any:
+        """The last day the sentences just before name ("Saturday ... Two days earlier")."""
+        for back in range(index - 1, max(-1, index - 1 - _COREF_DISTANCE), -1):
+            days = [d.date_start for d in self.dates_of(back) if d.date_start and d.time_precision == 1]
+            if days:
+                return days[-1]
+        return None
 
     def inherited_date(self, index: int) -> tuple[DateSpan, Evidence] | None:
         for back in range(index - 1, max(-1, index - 1 - _COREF_DISTANCE), -1):
@@ -306,6 +327,7 @@ class _Roles:
     targets: list[tuple[Place, int, int]] = field(default_factory=list)
     bases: list[tuple[Place, int, int, Trigger | None]] = field(default_factory=list)
     origins: list[tuple[Place, int, int]] = field(default_factory=list)
+    accused: list[tuple[int, int]] = field(default_factory=list)  # not places, may be actors
     actor_spans: list[tuple[int, int]] = field(default_factory=list)
     other_spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -407,6 +429,9 @@ def _assign_roles(
         named_actor = place.feature in ("country",) or any(
             a.start == start and a.end == end for a in actors
         )
+        if named_actor and _ACCUSE_LEFT.search(left[-30:]):
+            roles.accused.append((start, end))  # "Washington accuse l'Iran": the accused
+            continue
         if named_actor and _ACCUSING_RIGHT.match(right):
             roles.other_spans.append((start, end))  # each blames the other: no actor either
             continue
@@ -517,7 +542,7 @@ def _sentence_events(
     blocked = [
         (p.mention.start - sentence.start, p.mention.end - sentence.start) for p in places
     ]
-    blocked = [span for span in blocked if span not in roles.actor_spans]
+    blocked = [span for span in blocked if span not in roles.actor_spans and span not in roles.accused]
     actor_pool = [a for a in actors if not any(s < a.end and a.start < e for s, e in blocked)]
 
     needs_dates = bool(roles.targets) or any(b[3] is not None for b in roles.bases)
@@ -533,8 +558,16 @@ def _sentence_events(
         group = context.last_group[1]
         strikes = [context.events[i] for i in group]
         origin_events = _origin_events(sentence, roles.origins, strikes)
-        for i, event in zip(group, strikes, strict=True):
-            context.events[i] = event
+        o_start, o_end = roles.origins[0][1], roles.origins[0][2]
+        verb = _nearest(violent, o_start, o_end, text=text)
+        status = status_of(text, verb.start, verb.end, lang)[0] if verb is not None else Status.ASSERTED
+        if status is Status.ASSERTED:
+            for i, event in zip(group, strikes, strict=True):
+                context.events[i] = event
+        else:  # "les engins n'ont pas été tirés depuis le Yémen"
+            origin_events = [
+                replace(e, status=status, **_date_fields(None)) for e in origin_events
+            ]
         new_events.extend(origin_events)
     else:
         new_events.extend(_origin_events(sentence, roles.origins, new_events))
@@ -544,6 +577,7 @@ def _sentence_events(
         )
     first_new = len(context.events)
     context.events.extend(new_events)
+
     violent_new = [
         first_new + i for i, e in enumerate(new_events) if e.role is Role.TARGET and e.is_violent
     ]
@@ -553,6 +587,9 @@ def _sentence_events(
         if not actors:
             actors = find_actors(text)
         _claimed_actor(text, sentence, index, actors, context)
+    groups = [a for a in actors if a.actor not in STATE_COUNTRY and a.actor != "Coalition"]
+    if groups:
+        context.group_actor = (groups[-1].actor, _evidence("actor", sentence, groups[-1].start, groups[-1].end))
     if violent:
         context.last_violent_sentence = index
         subject = _subject_actor(text, violent[0], actor_pool)
@@ -575,9 +612,16 @@ def _anaphoric_targets(text: str, index: int, context: _Context) -> list[tuple[P
     wants_base = match.group("noun").lower() in (
         "base", "installation", "garnison", "garrison", "outpost", "facility"
     )
-    for sentence_index, place, is_base in reversed(context.recent_places):
-        if index - sentence_index > _COREF_DISTANCE:
-            break
+    struck = {id(e.place) for e in context.events if e.role is Role.TARGET and e.place is not None}
+    recent = [
+        (place, is_base) for sentence_index, place, is_base in reversed(context.recent_places)
+        if index - sentence_index <= _COREF_DISTANCE
+    ]
+    if not wants_base:  # "Another strike hit the camp": a place struck just before first
+        for place, _ in recent:
+            if id(place) in struck and place.feature not in _COARSE:
+                return [(place, match.start(), match.end())]
+    for place, is_base in recent:
         if is_base == wants_base or (not wants_base and place.feature not in _COARSE):
             return [(place, match.start(), match.end())]
     return []
@@ -656,6 +700,13 @@ def _target_events(
     out: list[Event] = []
     previous_weapon: str | None = None
     bound = [_nearest(violent, s, e, text=text) for _, s, e in targets]
+    for position in range(1, len(targets)):
+        # "drones aimed at Dhahran and Jizan": a coordinated place shares the trigger before it
+        gap = text[targets[position - 1][2]:targets[position][1]]
+        if _COORDINATION.match(gap) and bound[position - 1] is not None and (
+            bound[position - 1].end <= targets[position - 1][1]
+        ):
+            bound[position] = bound[position - 1]
     # weapons read directly by a target of another trigger are not shared with this one
     direct: list[tuple[Trigger | None, WeaponMention | None]] = []
     for position, (_, start, end) in enumerate(targets):
@@ -700,6 +751,11 @@ def _target_events(
         if actor is not None:
             evidence.append(_evidence("actor", sentence, actor.start, actor.end))
             actor_name = actor.actor
+        elif context.group_actor is not None and _GROUP_ANAPHOR.search(
+            text, clause_start(text, trigger.start), trigger.start
+        ):
+            actor_name = context.group_actor[0]  # "the group's fighters attacked"
+            evidence.append(context.group_actor[1])
         elif (
             context.last_actor
             and index - context.last_actor[0] <= _COREF_DISTANCE
@@ -939,6 +995,20 @@ def _actor_for(
     subject = _subject_actor(text, trigger, actors)
     if subject is not None:
         return subject
+    if lang == "fr" and trigger.kind in ("strike", "attack"):
+        # "une frappe israélienne", "un raid russe": the demonym right after the noun
+        for a in actors:
+            if 0 < a.start - trigger.end <= 1 and a.text[:1].islower():
+                return a
+    if trigger.kind == "battle":
+        # "des affrontements ont opposé l'armée soudanaise aux FSR", "clashes between X and Y"
+        lo, hi = trigger.end, len(text)
+        stop = _SCOPE_BREAK.search(text, lo)
+        if stop is not None:
+            hi = stop.start()
+        for a in actors:
+            if lo <= a.start < hi and _PITTING.search(text, lo, a.start) and not _ALONGSIDE.search(text, lo, a.start):
+                return a
     # the agent after the trigger: "par l'EI", "by Hamas"
     for a in actors:
         if a.start >= trigger.end and is_agent(text[: a.start]):
@@ -1116,7 +1186,13 @@ def _attach_casualties(
         ]
         if in_country:
             group = in_country
-        elif context.last_group and index - context.last_group[0] <= 1:
+        elif context.last_group and (
+            index - context.last_group[0] <= 1
+            or (  # "... tuant 84 personnes. Le conducteur a été abattu. Des dizaines de blessés"
+                index - context.last_group[0] <= _COREF_DISTANCE
+                and all(_sentence_index(context, e) <= context.last_group[0] for e in events)
+            )
+        ):
             group = list(context.last_group[1])
         else:
             return
@@ -1191,11 +1267,17 @@ def _claimed_actor(
             None,
         )
     if actor is None:
-        return
-    evidence = _evidence("actor", sentence, actor.start, actor.end)
+        if (
+            match.group("claim")
+            and context.group_actor is not None
+            and _GROUP_ANAPHOR.search(text, clause_start(text, match.start()), match.start())
+        ):
+            name, evidence = context.group_actor  # "the group claimed the attack"
+        else:
+            return
+    else:
+        name, evidence = actor.actor, _evidence("actor", sentence, actor.start, actor.end)
     for i in recent:
         event = context.events[i]
         if event.actor is None:
-            context.events[i] = replace(
-                event, actor=actor.actor, evidence=event.evidence + (evidence,)
-            )
+            context.events[i] = replace(event, actor=name, evidence=event.evidence + (evidence,))

@@ -2,8 +2,9 @@
 
 Two reports of one strike (two articles, or a headline and a paragraph of one article) become
 one event listing every source. Dates are compatible when the day ranges are at most one day
-apart; an undated report joins a dated one only inside one article (headline and body), as
-across articles that would guess. Missing fields are filled from the other reports; counts
+apart across articles and must overlap inside one article (there every date is resolved
+against the same day, so two days are two incidents); an undated report joins a dated one
+only inside one article (headline and body), as across articles that would guess. Missing fields are filled from the other reports; counts
 keep the highest figure (tolls rise as reports come in); evidence is kept from the first
 report across articles (its offsets point into that article) and pooled inside one article.
 """
@@ -41,7 +42,9 @@ def _compatible(a: Event, b: Event, *, within_article: bool) -> bool:
     if ra is None or rb is None:
         return within_article or (ra is None and rb is None)
     gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
-    return gap.days <= DATE_WINDOW_DAYS
+    # one article resolves every date against the same day: two different days are two
+    # incidents ("Another strike hit the camp on Wednesday"); across articles, a day's slack
+    return gap.days <= (0 if within_article else DATE_WINDOW_DAYS)
 
 
 def _combine(a: Event, b: Event, *, within_article: bool) -> Event:
