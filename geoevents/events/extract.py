@@ -703,10 +703,9 @@ def _target_events(
     for position in range(1, len(targets)):
         # "drones aimed at Dhahran and Jizan": a coordinated place shares the trigger before it
         gap = text[targets[position - 1][2]:targets[position][1]]
-        if _COORDINATION.match(gap) and bound[position - 1] is not None and (
-            bound[position - 1].end <= targets[position - 1][1]
-        ):
-            bound[position] = bound[position - 1]
+        before = bound[position - 1]
+        if _COORDINATION.match(gap) and before is not None and before.end <= targets[position - 1][1]:
+            bound[position] = before
     # weapons read directly by a target of another trigger are not shared with this one
     direct: list[tuple[Trigger | None, WeaponMention | None]] = []
     for position, (_, start, end) in enumerate(targets):
