@@ -43,6 +43,12 @@ _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sep": 9, "october": 10, "november": 11, "december": 12, "dec": 12,
+    # Arabic: Egyptian/Maghreb names and the Levantine (Syriac) ones
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6,
+    "يوليو": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10,
+    "نوفمبر": 11, "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4,
+    "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10,
+    "تشرين الثاني": 11, "كانون الأول": 12,
 }
 _WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
@@ -75,8 +81,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?P<wd2>{_W}),?\s+)?(?P<m2>{_M})\.?\s+(?P<d2>{_DAY})\b(?:,?\s+(?P<y2>{_YEAR}))?",
     ),
     ("month", rf"(?:en|in|début|fin|mi-|early|late|mid-)\s*(?P<m3>{_M})(?:\s+(?P<y3>{_YEAR}))?"),
-    ("last_weekday", rf"(?P<lw>{_W})\s+dernier|last\s+(?P<lw2>{_W})"),
-    ("rel_night", r"(?:la\s+)?nuit\s+dernière|cette\s+nuit|last\s+night|overnight|dans\s+la\s+nuit"),
+    ("last_weekday", rf"(?P<lw>{_W})\s+dernier|last\s+(?P<lw2>{_W})|(?:يوم\s+)?(?P<lw3>{_W})\s+الماضي"),
+    ("rel_night", r"(?:la\s+)?nuit\s+dernière|cette\s+nuit|last\s+night|overnight|dans\s+la\s+nuit|"
+                  r"(?:خلال\s+|في\s+)?الليلة\s+الماضية|ليلة\s+أمس"),
     ("day_before", r"avant-hier|the\s+day\s+before\s+yesterday"),
     # counted from the day the story has reached ("la veille", "a day earlier", "le lendemain")
     ("eve", r"la\s+veille|l['’]avant-veille|the\s+day\s+before|the\s+previous\s+day|(?:a|one)\s+day\s+(?:earlier|before)"),
@@ -86,8 +93,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"il\s+y\s+a\s+(?P<ago>\w+)\s+jours|(?P<ago2>\w+)\s+jours\s+(?:plus\s+tôt|auparavant|avant)|"
         r"(?P<ago3>\w+)\s+days\s+(?:ago|earlier|before|after|later)|(?P<ago4>\w+)\s+jours\s+plus\s+tard",
     ),
-    ("yesterday", r"hier|yesterday|أمس"),
-    ("today", r"aujourd'hui|aujourd’hui|ce\s+matin|ce\s+soir|today|this\s+morning|tonight|earlier\s+today"),
+    ("yesterday", r"hier|yesterday|(?:مساء\s+|صباح\s+|فجر\s+|ليل\s+)?(?:يوم\s+)?(?:أمس|الأمس)"),
+    ("today", r"aujourd'hui|aujourd’hui|ce\s+matin|ce\s+soir|today|this\s+morning|tonight|earlier\s+today|"
+              r"(?:صباح|فجر|مساء|ظهر)\s+اليوم|اليوم"),
     ("last_week", r"la\s+semaine\s+(?:dernière|passée)|last\s+week"),
     ("this_week", r"cette\s+semaine|(?:earlier\s+)?this\s+week|en\s+début\s+de\s+semaine"),
     ("last_month", r"le\s+mois\s+dernier|last\s+month"),
@@ -108,7 +116,8 @@ _KINDS = [name for name, _ in _PATTERNS]
 _DATE_KEYS = frozenset(
     word[:3]
     for word in (
-        *_MONTHS, *_WEEKDAYS, "hier", "yesterday", "أمس", "aujourd", "today", "matin", "soir", "morning",
+        *_MONTHS, *_WEEKDAYS, "hier", "yesterday", "أمس", "الأمس", "اليوم", "مساء", "صباح", "فجر",
+        "ليل", "ليلة", "الليلة", "خلال", "يوم", "aujourd", "today", "matin", "soir", "morning",
         "tonight", "nuit", "night", "overnight", "semaine", "semaines", "week", "weeks", "mois",
         "month", "months", "récemment", "recently", "recent", "jours", "days", "début", "fin", "il",
         "mi", "early", "late", "mid", "veille", "avant", "lendemain", "day",
@@ -270,7 +279,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, lang: str) -> 
         precision = {"last_week": 2, "this_week": 2, "last_month": 3}.get(kind, 1)
         return _span(m, None, None, precision)
     if kind == "last_weekday":
-        weekday = _weekday(g("lw") or g("lw2"))
+        weekday = _weekday(g("lw") or g("lw2") or g("lw3"))
         assert weekday is not None
         value = _on_or_before(anchor, weekday, strict=True)
         return _span(m, value, value, 1)

@@ -1,0 +1,132 @@
+"""Second-round rules: accusing governments, triggerless events, "the group", relative days,
+shared triggers, battles' first side, incidents on different days, Arabic dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geoevents.events import extract_events
+from geoevents.events.casualties import find_casualties
+from geoevents.events.dates import find_dates
+from geoevents.model import Article, Role, Status
+from geoevents.text import split_sentences
+
+
+@pytest.fixture()
+def run(make_places):
+    def run(text, *, lang, date="2024-01-10"):
+        sentences = split_sentences(text)
+        article = Article(text, id="t", date=dt.date.fromisoformat(date), lang=lang)
+        return extract_events(article, sentences, make_places(text, sentences), lang=lang)
+
+    return run
+
+
+def _targets(events):
+    return [e for e in events if e.role is Role.TARGET]
+
+
+def test_capitals_accusing_each_other_are_not_targets(run):
+    events = run("Des obus ont frappé mardi Erbil, Kiev et Moscou s'accusant mutuellement.", lang="fr")
+    assert [e.place.name for e in _targets(events)] == ["Erbil"]
+    assert _targets(events)[0].actor is None
+
+
+def test_accused_country_is_not_a_target_but_can_be_blamed(run):
+    events = run("Des drones ont frappé Odesa lundi. Washington accuse l'Iran de les avoir fournis.", lang="fr")
+    assert [e.place.name for e in _targets(events)] == ["Odesa"]
+
+
+def test_killed_by_falling_debris_is_an_event_of_the_barrage(run):
+    text = "La Russie a tiré lundi des missiles sur Kyiv. Un homme a été tué à Odesa par la chute de débris."
+    events = run(text, lang="fr")
+    odesa = next(e for e in _targets(events) if e.place.name == "Odesa")
+    assert odesa.fatalities == 1
+    assert odesa.actor == "Russia"
+    assert odesa.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_killing_weapon_without_trigger_word_is_the_trigger(run):
+    events = run("A suicide bomber blew himself up in Kunduz on Monday, killing 12 people.", lang="en")
+    (event,) = _targets(events)
+    assert event.sub_event_type == "Suicide bomb"
+    assert (event.fatalities, event.date) == (12, dt.date(2024, 1, 8))
+
+
+def test_the_group_refers_to_the_last_armed_group(run):
+    text = (
+        "A car bomb exploded in Mogadishu on Saturday. Al-Shabaab said it targeted soldiers. "
+        "Two days earlier, the group's fighters had attacked troops in Baidoa."
+    )
+    events = run(text, lang="en", date="2024-01-08")
+    baidoa = next(e for e in _targets(events) if e.place.name == "Baidoa")
+    assert baidoa.actor == "al-Shabaab"
+    assert baidoa.date == dt.date(2024, 1, 4)
+
+
+def test_coordinated_places_share_the_interception(run):
+    text = "Air defences intercepted drones aimed at Odesa and Kharkiv, and vowed to strike back."
+    events = run(text, lang="en")
+    kinds = {e.place.name: (e.sub_event_type, e.status) for e in _targets(events)}
+    assert kinds == {
+        "Odesa": ("Disrupted weapons use", Status.ASSERTED),
+        "Kharkiv": ("Disrupted weapons use", Status.ASSERTED),
+    }
+
+
+def test_battle_actor_is_the_first_side_after_opposed(run):
+    text = "Des affrontements ont opposé samedi l'armée soudanaise aux paramilitaires à Omdurman."
+    (event,) = _targets(run(text, lang="fr"))
+    assert (event.event_type, event.actor) == ("Battles", "Sudan")
+
+
+def test_french_demonym_after_the_trigger_noun(run):
+    (event,) = _targets(run("Une frappe israélienne a touché samedi un immeuble à Damas.", lang="fr"))
+    assert event.actor == "Israel"
+
+
+def test_another_strike_on_another_day_is_another_event(run):
+    text = (
+        "An Israeli airstrike hit Jabalia on Monday, killing 20 people. "
+        "Another strike hit the camp on Tuesday, wounding 40."
+    )
+    events = sorted(_targets(run(text, lang="en")), key=lambda e: e.date)
+    assert [(e.date, e.fatalities, e.injuries) for e in events] == [
+        (dt.date(2024, 1, 8), 20, None),
+        (dt.date(2024, 1, 9), None, 40),
+    ]
+
+
+def test_casualty_counts_with_a_day_word_and_without_a_noun():
+    found = find_casualties("La frappe a tué dimanche au moins 43 personnes et en a blessé 55.")
+    assert [(c.field, c.value) for c in found] == [("fatalities", 43), ("injuries", 55)]
+    assert [(c.field, c.value) for c in find_casualties("An explosion hit a mosque, wounding 15.")] == [
+        ("injuries", 15)
+    ]
+    assert [(c.field, c.value) for c in find_casualties("The blast killed 12 and wounded at least 30.")] == [
+        ("fatalities", 12),
+        ("injuries", 30),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "narrative", "expected"),
+    [
+        ("la veille, des drones", dt.date(2024, 1, 6), dt.date(2024, 1, 5)),
+        ("la veille, des drones", None, dt.date(2024, 1, 9)),
+        ("le lendemain, des drones", dt.date(2024, 1, 6), dt.date(2024, 1, 7)),
+        ("le lendemain, des drones", None, None),
+        ("Two days later, rockets hit", dt.date(2024, 1, 2), dt.date(2024, 1, 4)),
+        ("on Sunday, two days after the attack", None, dt.date(2024, 1, 5)),
+        ("قصفت الطائرات مساء أمس", None, dt.date(2024, 1, 9)),
+        ("في 3 مارس سقطت صواريخ", None, dt.date(2023, 3, 3)),
+        ("يوم 5 كانون الثاني", None, dt.date(2024, 1, 5)),
+        ("يوم الأربعاء الماضي", None, dt.date(2024, 1, 3)),
+        ("خلال الليلة الماضية", None, dt.date(2024, 1, 9)),
+    ],
+)
+def test_relative_and_arabic_dates(text, narrative, expected):
+    spans = find_dates(text, dt.date(2024, 1, 10), lang="ar" if text[0] > "z" else "fr", narrative=narrative)
+    assert spans[-1].date_start == expected
