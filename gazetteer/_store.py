@@ -93,12 +93,22 @@ def _trie_paths(db: Path, build_id: str) -> tuple[Path, Path, Path]:
 
 
 def _prefixes(keys: Iterable[str]) -> Iterator[str]:
-    """Every proper token prefix of multi-token keys ("new", "new york" for "new york city")."""
+    """Every proper token prefix of multi-token keys ("new", "new york" for "new york city").
+
+    ``keys`` come sorted, so the keys sharing a prefix are consecutive: a prefix is yielded
+    once, which keeps the trie builder's key set small at the scale of a world import.
+    """
+    last: set[str] = set()
     for key in keys:
+        current = set()
         pos = key.find(" ")
         while pos > 0:
-            yield key[:pos]
+            prefix = key[:pos]
+            current.add(prefix)
+            if prefix not in last:
+                yield prefix
             pos = key.find(" ", pos + 1)
+        last = current
 
 
 def _level(key: str, strong_entry: bool, pop: int, freq: dict[str, float]) -> int:
@@ -344,10 +354,10 @@ class LayerWriter:
         c.execute("DETACH DATABASE stage")
         self._staging.unlink()
         keys_path, common_path, prefixes_path = _trie_paths(self.path, self.build_id)
-        keys = (k for (k,) in c.execute("SELECT DISTINCT key FROM names"))
+        keys = (k for (k,) in c.execute("SELECT DISTINCT key FROM names ORDER BY key"))
         marisa_trie.Trie(keys).save(os.fspath(keys_path))
         marisa_trie.Trie(common).save(os.fspath(common_path))
-        multi = (k for (k,) in c.execute("SELECT DISTINCT key FROM names WHERE instr(key, ' ') > 0"))
+        multi = (k for (k,) in c.execute("SELECT DISTINCT key FROM names WHERE instr(key, ' ') > 0 ORDER BY key"))
         marisa_trie.Trie(_prefixes(multi)).save(os.fspath(prefixes_path))
         c.close()
         os.replace(self.tmp, self.path)
