@@ -272,7 +272,8 @@ def _choose(
         qualifier = _qualifier(mentions, index, options, text)
         values = [features(c, rank, found, mention=mention, text=text, context=context,
                            qualifier=qualifier) for rank, c in enumerate(found)]
-        scores = [model.score(v) for v in values]
+        scores = [model.score(v) - _alias_penalty(c, v) for c, v in zip(found, values,
+                                                                           strict=True)]
         order = sorted(range(len(found)), key=lambda i: -scores[i])
         top = scores[order[0]]
         margin = top - scores[order[1]] if len(order) > 1 else 10.0
@@ -282,6 +283,18 @@ def _choose(
             best[mention.key] = Resolution(mention, found[chosen], top, margin, len(found),
                                            values[chosen])
     return best
+
+
+_INSTALLATION = FEATURES.index("installation")
+_MILITARY = FEATURES.index("military_context")
+
+
+def _alias_penalty(candidate: Candidate, values: Sequence[float]) -> float:
+    """Airports reached only through a keyword ("Springfield" for Hartness State Airport)
+    need "airport", "base"... nearby to compete with the towns of that name."""
+    if values[_INSTALLATION] and candidate.kind == "alternate" and not values[_MILITARY]:
+        return 10.0
+    return 0.0
 
 
 def _seat(index: int, found: Sequence[Candidate]) -> int:
