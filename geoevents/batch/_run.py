@@ -348,8 +348,9 @@ def run_batch(
 def _rebuild(state: BatchState, folder: Path, title: str | None) -> tuple[dict[str, Path], int, int]:
     from .. import features as merged_features
     from ._outputs import write_outputs
+    from ._slim import slim_reports
 
-    reports = list(state.reports(lean=True))
+    reports = slim_reports(state.reports(lean=True))
     feats = merged_features(reports) if reports else []
     paths = write_outputs(
         feats, folder, title=title or f"{len(reports)} articles",

@@ -10,6 +10,7 @@ import pytest
 
 import geoevents
 from geoevents.batch import CodecError, decode_report, encode_report
+from geoevents.batch._slim import slim_reports
 from geoevents.sources import parse_date
 
 EXAMPLE = Path(__file__).parents[1] / "fixtures" / "iran-strikes-2020-01.fr.txt"
@@ -38,6 +39,9 @@ def test_round_trip_equals_the_parsed_reports(gazetteer_ready: None) -> None:
     lean = [decode_report(encode_report(r), lean=True) for r in reports]
     assert all(r.article.text == "" and r.mentions == () for r in lean)
     assert geoevents.features(lean) == geoevents.features(reports)
+    slim = slim_reports(lean)
+    assert geoevents.features(slim) == geoevents.features(reports)
+    assert sum(len(r.places) for r in slim) < sum(len(r.places) for r in reports)
     event = next(e for r in decoded for e in r.events if e.place is not None)
     assert isinstance(event.role, geoevents.Role)
     assert event.date is None or event.date.isoformat()
