@@ -119,7 +119,8 @@ _CIVILIAN_CUE = re.compile(
     r"passants|marché|market|école|school|élèves|pupils|femmes|women|enfants|children|"
     r"réfugiés|refugees|déplacés|foule|crowds?|concertgoers|spectat\w+|shoppers|passengers|passagers|"
     r"worshippers|pilgrims|pèlerins|students|étudiants|patients|journalists?|journalistes?|"
-    r"people|personnes|persons|shoppers|fêtards|revellers|fidèles)\b",
+    r"people|personnes|persons|shoppers|fêtards|revellers|fidèles|farmers|agriculteurs|paysans|"
+    r"herders|éleveurs|fishermen|pêcheurs|mourners|aid\s+convoy|humanitarian|humanitaire|convoi\s+d['’]aide)\b",
     re.IGNORECASE,
 )
 # terror attacks and massacres are against civilians unless a weapon says otherwise
@@ -217,6 +218,19 @@ _COREF_DISTANCE = 2  # sentences
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:militant\s+|armed\s+|jihadist\s+|rebel\s+)?group|le\s+groupe(?:\s+armé|\s+jihadiste)?|"
     r"l['’]organisation|the\s+organi[sz]ation)\b",
+    re.IGNORECASE,
+)
+_SAME_KIND = re.compile(
+    r"\b(?:similaires?|similar|same|même|nouvelles?|new|another|autre|second|seconde|deuxième|"
+    r"dépôts?|depots?|raffinerie|refinery|installations?\s+(?:pétrolières|énergétiques)|oil|energy)\b",
+    re.IGNORECASE,
+)
+_HITTING = re.compile(r"frapp|struck|strik|hit|détrui|destroy|vis[ée]|target|touch|bombard", re.IGNORECASE)
+_ONE_WORD_GAP = re.compile(r"\s+(?:[\w-]+\s+)?$")
+_OBJECT_DATE_GAP = re.compile(
+    r"\s*(?:(?:dans\s+la\s+nuit|cette\s+nuit|overnight|hier|yesterday|(?:on\s+)?(?:lun|mar|mercre|jeu|vendre|same|diman)di|"
+    r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?:\s+(?:soir|matin|evening|morning|night))?\s*)?$",
     re.IGNORECASE,
 )
 _PITTING = re.compile(r"\b(?:oppos\w+|entre|between|pitting|pitted|involving|impliquant)\b", re.IGNORECASE)
@@ -415,6 +429,9 @@ def _assign_roles(
         if any(a.start <= start and end <= a.end and a.end - a.start > end - start for a in actors):
             roles.other_spans.append((start, end))  # "Islamic Resistance in Iraq"
             continue
+        if _SPONSOR.search(left[-40:]):
+            roles.other_spans.append((start, end))  # "rebels backed by Rwanda"
+            continue
         if violent and is_origin(left):
             roles.origins.append((place, start, end))
             continue
@@ -447,6 +464,10 @@ def _assign_roles(
         )
         previous_base = end if base_here and place.feature not in BASE_FEATURES else None
         bound = _nearest(binders, start, end, text=text)
+        if bound is not None and base_here and _SCOPE_BREAK.search(
+            text, min(bound.end, end), max(bound.start, start)
+        ):
+            bound = None  # "... hit PKK targets after soldiers were killed at a base in Iraq"
         if bound is not None and bound.kind in _VIOLENT_KINDS:
             roles.targets.append((place, start, end))
         if bound is not None and bound.kind == "withdraw" and governed and not base_here:
@@ -675,7 +696,9 @@ def _classify(trigger: Trigger, weapon: str | None, text: str) -> tuple[str, str
     if sub is not None:
         return EXPLOSIONS, sub
     if weapon == "firearms" or trigger.kind == "attack":
-        if _CIVILIAN_CUE.search(text) or _TERROR.search(trigger.text):
+        # the victims named around the trigger, not elsewhere in the sentence
+        window = text[max(clause_start(text, trigger.start), trigger.start - 40):]
+        if _CIVILIAN_CUE.search(window) or _TERROR.search(trigger.text):
             return VAC, ATTACK
         if trigger.kind == "attack" or weapon == "firearms":
             return BATTLES, ARMED_CLASH
@@ -741,6 +764,14 @@ def _target_events(
         ):
             # "Explosions were heard in Odesa": the strikes of the sentence before
             kind_weapon = context.last_weapon[1]
+        if (
+            kind_weapon is None
+            and head.kind == "attack"
+            and context.last_weapon
+            and index - context.last_weapon[0] <= _COREF_DISTANCE
+            and _SAME_KIND.search(text, max(0, head.start - 25), min(len(text), head.end + 25))
+        ):
+            kind_weapon = context.last_weapon[1]  # "une attaque similaire avait visé un dépôt"
         event_type, sub_event_type = _classify(head, kind_weapon, text)
         status, cue = status_of(text, trigger.start, trigger.end, context.lang)
         if cue is not None:
@@ -785,6 +816,12 @@ def _target_events(
             if inherited is not None:
                 date_fields = _date_fields(inherited[0])
                 evidence.append(inherited[1])
+            elif len(context.sentences) == 1 and context.article.date is not None:
+                # a one-line report ("Explosions in X: 8 dead") is about the day it is dated
+                date_fields = _date_fields(None) | {
+                    "date": context.article.date, "date_start": context.article.date,
+                    "date_end": context.article.date, "time_precision": 1,
+                }
         event = Event(
             event_type=event_type,
             sub_event_type=sub_event_type,
@@ -836,6 +873,12 @@ def _munition(
     count ("un autre").
     """
     found: list[tuple[str, int, int]] = []
+    if _HITTING.match(trigger.text):
+        # "a frappé quatre missiles prêts à être lancés": what was hit, not what was fired
+        quantities = [
+            q for q in quantities
+            if not (q.start >= trigger.end and _OBJECT_DATE_GAP.match(text, trigger.end, q.start))
+        ]
     partitive = [q for q in quantities if q.partitive and scope_start <= q.start and q.end <= start]
     quantity = partitive[-1] if partitive else _pick(quantities, start, end, scope_start, scope_end)
     if quantity is not None:
@@ -856,6 +899,8 @@ def _munition(
         found.append(("weapon", weapon.start, weapon.end))
         return quantity, weapon.weapon, found
     recent = context.last_weapon
+    if recent is not None and len(context.weapon_sets.get(recent[0], ())) > 1:
+        recent = None  # "122 missiles et 36 drones ... un entrepôt détruit": which one, unknown
     if trigger.needs_weapon and not weapons and recent and index - recent[0] <= 1:
         return quantity, recent[1], found
     if quantity is not None:
@@ -1016,8 +1061,10 @@ def _actor_for(
     lo = clause_start(text, trigger.start)
     for weapon in (w for w in weapons if w.start >= lo):
         for a in actors:
-            if 0 <= a.start - weapon.end <= 2 or 0 <= weapon.start - a.end <= 2:
-                return a
+            if 0 <= a.start - weapon.end <= 2 or (
+                0 <= weapon.start - a.end <= 20 and _ONE_WORD_GAP.match(text, a.end, weapon.start)
+            ):
+                return a  # "missiles iraniens", "a Houthi anti-ship missile"
     # a country named as agent or subject elsewhere in the sentence
     for a in actors:
         if any(s <= a.start < e for s, e in actor_spans):

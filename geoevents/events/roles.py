@@ -49,7 +49,7 @@ _ORIGIN = re.compile(
 _AGENT = re.compile(
     r"(?:\bpar|\bby|attribuée?s?\s+à|imputée?s?\s+à|attributed\s+to|blamed\s+on|من\s+قبل)\s*"
     r"(?:le\s+|la\s+|les\s+|l['’]|the\s+)?"
-    r"(?:(?!(?:near|in|at|à|au|aux|en|dans|sur|près|outside|around|over)\s)[^\W\d]+\s+){0,2}?$",
+    r"(?:(?!(?:near|in|at|à|au|aux|en|dans|sur|près|outside|around|over)\s)[^\W\dA-ZÀ-Ý][^\W\d]*\s+){0,2}?$",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
@@ -65,7 +65,7 @@ _BASE_BEFORE = re.compile(
     r"(?:military|army)\s+camp|camp\s+militaire|outpost|avant-poste|facilit(?:y|ies)|"
     r"garrison|garnison|caserne|aéroport\s+militaire|installations?\s+militaires?)"
     r"(?:\s+[^\W\d]+){0,2}\s+(?:de|d['’]|du|des|à|au|in|at|near|of|en|près\s+de)\s*"
-    r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?$",
+    r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
     re.IGNORECASE,
 )
 _BASE_AFTER = re.compile(

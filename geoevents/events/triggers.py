@@ -106,7 +106,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"armes?\s+à\s+feu|fusillades?|hommes\s+armés|kalachnikovs?|mitrailleuses?|balles?|tireurs?|ouvert\s+le\s+feu", "firearms"),
     ],
     "en": [
-        (r"suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?)|blew\s+(?:himself|herself|themselves)\s+up", "suicide bomb"),
+        (r"suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?)|explosive\s+(?:belts?|vests?)|blew\s+(?:himself|herself|themselves)\s+up", "suicide bomb"),
         (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?", "car bomb"),
         (r"improvised\s+explosive\s+devices?|IEDs?|roadside\s+bombs?|explosive\s+devices?|explosives", "IED"),
         (r"land\s*mines?|anti-(?:tank|personnel)\s+mines?", "landmine"),
@@ -142,9 +142,10 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"frapp\w*|frappes?|ripost\w*", "strike", False),
         (r"(?:tentatives?\s+d['’])?assassinat\w*|assassin[ée]\w*|tireurs?|assaillants?", "attack", False),
         (r"bombard\w+|pilonn\w+|raids?", "strike", False),
-        (r"attaqu\w+|attentats?|assauts?|offensives?|massacr\w+|embuscades?|incursions?|"
+        (r"attaqu\w+|attentats?|assauts?|massacr\w+|embuscades?|pris\s+d['’]assaut|prise\s+d['’]assaut|"
          r"foncé\w*\s+(?:[\w'-]+\s+){0,3}(?:dans|sur)\s+(?:la\s+|une\s+)?foule|(?:voiture|camion|véhicule)s?-béliers?", "attack", False),
-        (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?", "battle", False),
+        (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?|"
+         r"offensives?|incursions?", "battle", False),
         (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur|(?:chute\s+de\s+)?débris|éclats", "explosion", False),
         (r"intercept\w+|abattu\w*|neutralis\w+", "intercept", True),
         (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|ciblé\w*|cibl(?:er|ent|ait|aient)|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?|détrui\w+|rasé\w*|soufflé\w*", "strike", True),
@@ -156,9 +157,9 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|raids?|raided|retaliat\w*|"
          r"air\s*strikes?|airstrikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))", "strike", False),
         (r"assassinat\w*|gunm[ae]n|shooters?|attackers?|assailants?", "attack", False),
-        (r"attack\w*|assault\w*|massacre\w*|ambush\w*|offensive|incursions?|raid|"
+        (r"attack\w*|assault\w*|massacre\w*|ambush\w*|raid|storm(?:ed|ing)|"
          r"ramm\w+|(?:drove|drives|driving|ploughed|plowed|slammed)\s+(?:[\w-]+\s+){0,3}into\s+(?:a\s+|the\s+)?crowds?", "attack", False),
-        (r"clash\w*|fighting|fought|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
+        (r"clash\w*|fighting|fought|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
         (r"explosions?|explod\w+|blasts?|detonat\w+|blew\s+(?:himself|herself|themselves)\s+up|"
          r"(?:falling\s+)?debris|shrapnel", "explosion", False),
         (r"intercept\w*|shot\s+down|downed", "intercept", True),
@@ -169,6 +170,13 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
     ],
 }
 
+
+
+_NOT_A_TRIGGER = re.compile(
+    r"(?:\b(?:caught|catch|catches|catching|on|set|sets|pris|prend|prennent)\s+|"
+    r"\b(?:prêts?|prêtes?|sur\s+le\s+point|ready|about|poised)\s+(?:à|d['’]|to)\s+(?:être\s+|be\s+)?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,5 +284,7 @@ def find_triggers(text: str, lang: str, *, has_weapon: bool) -> list[Trigger]:
         kind, needs_weapon = specs[index]
         if needs_weapon and not has_weapon:
             continue
+        if _NOT_A_TRIGGER.search(text, max(0, match.start() - 25), match.start()):
+            continue  # "caught fire", "prêts à être lancés", "ready to be fired"
         out.append(Trigger(match.start(), match.end(), match.group(0), kind, needs_weapon))
     return out

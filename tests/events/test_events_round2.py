@@ -130,3 +130,33 @@ def test_casualty_counts_with_a_day_word_and_without_a_noun():
 def test_relative_and_arabic_dates(text, narrative, expected):
     spans = find_dates(text, dt.date(2024, 1, 10), lang="ar" if text[0] > "z" else "fr", narrative=narrative)
     assert spans[-1].date_start == expected
+
+
+def test_fire_and_ready_to_be_launched_are_not_triggers(run):
+    text = "L'aviation américaine a frappé dans la nuit quatre missiles prêts à être lancés près d'Aden."
+    (event,) = _targets(run(text, lang="fr"))
+    assert (event.status, event.weapon, event.quantity) == (Status.ASSERTED, "airstrike", None)
+    text = "A tanker caught fire off Aden after being struck by a Houthi anti-ship missile on Friday."
+    (event,) = _targets(run(text, lang="en"))
+    assert (event.weapon, event.actor, event.sub_event_type) == (
+        "missile", "Houthis", "Shelling/artillery/missile attack"
+    )
+
+
+def test_ground_offensive_is_a_battle_and_sponsors_are_not_agents(run):
+    text = "Israël a appelé les civils à partir et pourrait lancer une offensive terrestre sur Rafah."
+    (event,) = _targets(run(text, lang="fr"))
+    assert (event.event_type, event.status) == ("Battles", Status.HYPOTHETICAL)
+    events = run("Rebels backed by Rwanda entered Goma on Sunday after days of fighting.", lang="en")
+    assert [e.place.name for e in _targets(events)] == ["Goma"]
+
+
+def test_a_one_line_report_is_dated_by_its_article(run):
+    (event,) = _targets(run("Explosions à Beyrouth : au moins 8 morts et 2 750 blessés.", lang="fr"))
+    assert (event.date, event.fatalities, event.injuries) == (dt.date(2024, 1, 10), 8, 2750)
+
+
+def test_a_mixed_barrage_gives_no_weapon_to_a_later_sentence(run):
+    text = "Russia fired 50 missiles and 30 drones at Ukraine overnight. In Kyiv, a warehouse was destroyed."
+    kyiv = next(e for e in _targets(run(text, lang="en")) if e.place.name == "Kyiv")
+    assert (kyiv.weapon, kyiv.actor) == (None, "Russia")
