@@ -69,7 +69,7 @@ ACTORS: dict[str, str] = {
     "M23": r"m23",
     "JNIM": r"jnim|gsim",
     "Hayat Tahrir al-Sham": r"hayat\s+tahrir\s+al-cham|hayat\s+tahrir\s+al-sham|hts|htc",
-    "Coalition": r"(?:la\s+|the\s+)coalition(?:\s+internationale|\s+menée\s+par\s+les\s+états-unis|\s+led\s+by\s+the\s+united\s+states|-led)?|u\.?s\.?-led\s+coalition|coalition(?=\s+(?:forces|troops|aircraft|jets|warplanes|strikes?|internationale))",
+    "Coalition": r"(?:la\s+|the\s+)coalition(?:\s+internationale|\s+menée\s+par\s+les\s+états-unis|\s+led\s+by\s+the\s+united\s+states|-led)?|u\.?s\.?-led\s+coalition|coalition(?=\s+(?:forces|troops|aircraft|jets|warplanes|air\s+strikes?|airstrikes?|strikes?|internationale))",
 }
 
 # ISO 3166-1 alpha-2 of the states above: "côté israélien" points at events in IL.

@@ -233,6 +233,28 @@ _OBJECT_DATE_GAP = re.compile(
     r"(?:\s+(?:soir|matin|evening|morning|night))?\s*)?$",
     re.IGNORECASE,
 )
+# "une centaine d'avions israéliens", "dozens of Russian drones": a count, not a place
+_PARTITIVE_LEFT = re.compile(
+    r"\b(?:centaines?|dizaines?|douzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|"
+    r"milliers?|nombre|série|vague|salves?|plusieurs|dozens|hundreds|scores|waves?|salvos?|"
+    r"barrages?|swarms?|essaims?)\s+(?:de|d['’]|of)\s*(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_MEMBER_OF = re.compile(
+    r"\s+(?:from|of|belonging\s+to|du|des|de\s+l['’]|de\s+la|de|d['’])\s*(?:the\s+|l['’])?$", re.IGNORECASE
+)
+_HIT_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:the|les|des|le|la|l['’]|its|their|leurs?|ses|\w+\s+(?=\w))?\s*"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)?\s*"
+    r"(?:russian|ukrainian|israeli|iranian|russes?|ukrainiens?|israéliens?|iraniens?)?\s*)$",
+    re.IGNORECASE,
+)
+_MEMBERS_LEFT = re.compile(
+    r"\b(?:gunm[ae]n|fighters|militants|members|combattants|membres|jihadist\w*|rebels|rebelles|"
+    r"hommes\s+armés|assaillants|attackers|soldiers|soldats|troops|troupes|forces)\s+"
+    r"(?:from|of|du|des|de\s+l['’]|de\s+la|de|d['’])\s*(?:the\s+|l['’])?$",
+    re.IGNORECASE,
+)
 _PITTING = re.compile(r"\b(?:oppos\w+|entre|between|pitting|pitted|involving|impliquant)\b", re.IGNORECASE)
 _ALONGSIDE = re.compile(r"\b(?:avec|with|contre|against|aux\s+côtés)\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
@@ -554,8 +576,19 @@ def _sentence_events(
         kind = "strike" if SUB_EVENT_BY_WEAPON.get(first.weapon) in (AIR_STRIKE, SHELLING) else "explosion"
         violent = [Trigger(first.start, first.end, first.text, kind)]
         triggers = [*triggers, *violent]
+    hit = [
+        w for w in weapons
+        if any(
+            _HITTING.match(t.text) and t.end <= w.start and _HIT_OBJECT_GAP.match(text, t.end, w.start)
+            for t in violent
+        )
+    ]
+    if hit:  # "destroyed four Russian military aircraft": what was hit, not what was used
+        weapons = [w for w in weapons if w not in hit]
     quantities = find_quantities(text, weapons) if weapons else []
     actors = find_actors(text) if (triggers or casualties) else []
+    if hit:
+        actors = [a for a in actors if not any(a.start < w.start and w.start - a.end <= 12 for w in hit)]
 
     roles = _assign_roles(text, sentence, places, triggers, violent, actors, weapons)
     if violent and not roles.targets:
@@ -886,6 +919,12 @@ def _munition(
         if quantity.weapon is not None:
             found.append(("weapon", quantity.start, quantity.end))
             return quantity, quantity.weapon, found
+    if _HITTING.match(trigger.text):
+        # "destroyed four Russian military aircraft": the aircraft were hit, not used
+        weapons = [
+            w for w in weapons
+            if not (w.start >= trigger.end and _HIT_OBJECT_GAP.match(text, trigger.end, w.start))
+        ]
     weapon = _pick(weapons, start, end, scope_start, scope_end)
     if weapon is None and previous_trigger is trigger and previous_weapon is not None:
         return quantity, previous_weapon, found  # "air bases near Kyiv, Kharkiv and Dnipro"
@@ -1009,7 +1048,11 @@ def _subject_actor(
         a for a in actors
         if lo <= a.start
         and a.end <= trigger.start
-        and not has_locative_preposition(text[: a.start])
+        and (
+            not has_locative_preposition(text[: a.start])
+            or _PARTITIVE_LEFT.search(text[max(0, a.start - 50):a.start]) is not None
+            or _members_of(text[max(0, a.start - 60):a.start])
+        )
         and not _SPONSOR.search(text[max(0, a.start - 40):a.start])
         and not _VICTIM_CUE.search(text[a.end:trigger.start])
         and not _DEFENSIVE.search(text[a.end:trigger.start])
@@ -1017,6 +1060,14 @@ def _subject_actor(
     if not before:
         return None
     return before[0] if trigger.kind == "battle" else before[-1]
+
+
+def _members_of(left: str) -> bool:
+    """'Gunmen from the' before an actor: its fighters (not 'utilisés par des membres du')."""
+    match = _MEMBERS_LEFT.search(left)
+    return match is not None and not re.search(
+        r"(?:\bpar|\bby|contre|against|visant|targeting)\s+(?:des\s+|les\s+|the\s+)?$", left[:match.start()]
+    )
 
 
 def _actor_for(
@@ -1052,6 +1103,10 @@ def _actor_for(
             hi = stop.start()
         for a in actors:
             if lo <= a.start < hi and _PITTING.search(text, lo, a.start) and not _ALONGSIDE.search(text, lo, a.start):
+                return a
+    if trigger.kind == "attack":
+        for a in actors:  # "Gunmen from the Islamic State", "des assaillants de l'EI"
+            if 0 <= a.start - trigger.end <= 20 and _MEMBER_OF.match(text, trigger.end, a.start):
                 return a
     # the agent after the trigger: "par l'EI", "by Hamas"
     for a in actors:

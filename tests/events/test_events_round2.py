@@ -160,3 +160,18 @@ def test_a_mixed_barrage_gives_no_weapon_to_a_later_sentence(run):
     text = "Russia fired 50 missiles and 30 drones at Ukraine overnight. In Kyiv, a warehouse was destroyed."
     kyiv = next(e for e in _targets(run(text, lang="en")) if e.place.name == "Kyiv")
     assert (kyiv.weapon, kyiv.actor) == (None, "Russia")
+
+
+def test_actor_in_a_partitive_or_members_phrase(run):
+    text = "Une centaine d'avions israéliens ont frappé dimanche des lanceurs près de Tyr."
+    (event,) = _targets(run(text, lang="fr"))
+    assert event.actor == "Israel"
+    text = "Gunmen from the Islamic State stormed a village near Maiduguri on Saturday, killing 37 farmers."
+    (event,) = _targets(run(text, lang="en"))
+    assert (event.actor, event.event_type) == ("Islamic State", "Violence against civilians")
+
+
+def test_aircraft_destroyed_on_the_ground_are_the_target_not_the_weapon(run):
+    text = "Ukraine said it destroyed four Russian military aircraft at Pskov in a drone attack on Wednesday."
+    strike = next(e for e in _targets(run(text, lang="en")) if e.place.name == "Pskov")
+    assert (strike.weapon, strike.actor) == ("drone", "Ukraine")
