@@ -1,10 +1,7 @@
-"""Fixtures for batch tests: generated feeds and a runner for the real `batch` command."""
+"""Fixtures for batch tests: a generated feed, a Dask LocalCluster, an open gazetteer."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,36 +14,6 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 import batch_generator  # noqa: E402
-
-
-def _batch_argv() -> list[str]:
-    """`python -m geoevents batch` once the command is wired in, else the module on its own."""
-    from geoevents.cli import app
-
-    names = {c.name for c in app.registered_commands}
-    if "batch" in names:
-        return [sys.executable, "-m", "geoevents", "batch"]
-    return [sys.executable, "-m", "geoevents.cli.batch"]
-
-
-def batch_cmd(*args: str) -> list[str]:
-    return [*_batch_argv(), *args]
-
-
-def run_batch_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
-                  timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.setdefault("PYTHONIOENCODING", "utf-8")
-    env["COLUMNS"] = "200"
-    return subprocess.run(
-        batch_cmd(*args), cwd=cwd, input=stdin.decode() if stdin is not None else None,
-        capture_output=True, text=True, timeout=timeout, env=env,
-    )
-
-
-def geojson_of(folder: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((folder / "events.geojson").read_text(encoding="utf-8"))
-    return data
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import batch_generator
-from conftest import geojson_of, run_batch_cli
+from batch_helpers import geojson_of, run_batch_cli
 
 from geoevents.batch import BatchState, DocResult, parse_chunk
 from geoevents.model import Article

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from batch_helpers import geojson_of, run_batch_cli
 from batch_nominatim import Nominatim
-from conftest import geojson_of, run_batch_cli
 
 from geoevents.batch import run_batch
 from geoevents.geocoding import GeocoderConfig

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import geojson_of
+from batch_helpers import geojson_of
 
 from geoevents.batch import BatchResult, run_batch
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import batch_generator
 import pytest
-from conftest import batch_cmd, geojson_of, run_batch_cli
+from batch_helpers import batch_cmd, geojson_of, run_batch_cli
 
 from geoevents.batch import document_key
 from geoevents.model import Article
@@ -69,7 +69,8 @@ def test_killed_run_resumes_without_duplicates_or_loss(
     resumed = run_batch_cli(str(feed), "--out", str(killed), "--workers", workers, "-q")
     assert resumed.returncode == 0, resumed.stderr
     unique = _unique(n, seed=21)
-    assert f"{unique - done_when_killed} parsed, {done_when_killed} already done" in resumed.stdout
+    expected = f"{unique - done_when_killed} parsed, {done_when_killed} already done, 0 failed"
+    assert expected in resumed.stdout, (resumed.stdout, resumed.stderr[-2000:])
 
     complete = run_batch_cli(str(feed), "--out", str(whole), "-q")
     assert complete.returncode == 0, complete.stderr
