@@ -49,6 +49,13 @@ ACTORS: dict[str, str] = {
     "DR Congo": r"rdc|r\.d\.c\.|république\s+démocratique\s+du\s+congo|democratic\s+republic\s+of\s+(?:the\s+)?congo|drc|congolais|congolaises?|congolese|kinshasa|fardc",
     "Rwanda": r"rwanda|rwandais|rwandaises?|rwandan|kigali",
     "Burkina Faso": r"burkina\s+faso|burkinabés?|burkinabe",
+    "Germany": r"allemagne|germany|allemands?|allemandes?|german|berlin",
+    "Belarus": r"biélorussie|belarus|biélorusses?|belarusian|minsk",
+    "Poland": r"pologne|poland|polonais|polonaises?|polish|varsovie|warsaw",
+    "North Korea": r"corée\s+du\s+nord|north\s+korea|nord-coréens?|nord-coréennes?|north\s+korean|pyongyang",
+    "Chad": r"tchad|chad|tchadiens?|tchadiennes?|chadian|n['’]djamena",
+    "Kenya": r"kenya|kényans?|kenyans?|nairobi",
+    "Cameroon": r"cameroun|cameroon|camerounais|camerounaises?|cameroonian",
     "Niger": r"niger|nigériens?|nigérien",
     "Islamic Resistance in Iraq": r"islamic\s+resistance\s+in\s+iraq|résistance\s+islamique\s+(?:en|d['’])\s*irak",
     "Hezbollah": r"hezbollah|hizbollah|hizballah|حزب\s+الله",
@@ -80,6 +87,8 @@ STATE_COUNTRY: dict[str, str] = {
     "France": "FR", "United Kingdom": "GB", "China": "CN", "Azerbaijan": "AZ", "Armenia": "AM",
     "Sudan": "SD", "Egypt": "EG", "Jordan": "JO", "Libya": "LY", "Mali": "ML", "Nigeria": "NG",
     "Somalia": "SO", "DR Congo": "CD", "Rwanda": "RW", "Ethiopia": "ET", "Burkina Faso": "BF", "Niger": "NE",
+    "Germany": "DE", "Belarus": "BY", "Poland": "PL", "North Korea": "KP", "Chad": "TD", "Kenya": "KE",
+    "Cameroon": "CM",
 }
 
 # Groups whose short names collide with common words are only accepted in upper case.

@@ -50,6 +50,8 @@ _PATTERNS = [
     ("verb", rf"(?:{_KILL_VERB})\s+(?:{_WHEN}\s+)?(?:(?:légèrement|grièvement|gravement|slightly|seriously|critically|badly)\s+)?(?:{_NUM}|(?P<one>an?|une?)(?=\s+(?:{_PERSON})\b))(?:\s+(?:{_WORD}\s+){{0,3}}?(?P<what>{_KILLED}|{_INJURED}|{_WORD})|(?=\s*(?:[.;]|$)))"),
     # "3 soldats tués", "des dizaines ont subi des traumatismes", "five people were wounded"
     # "10 civilians, including seven children, were killed"
+    # "three civilians and two soldiers were killed": one toll
+    ("count_and", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD}\s+(?:and|et)\s+(?P<n2>{NUMBER_PATTERN})\s+(?:{_WORD}\s+){{0,2}}?{_WORD}\s+(?:were|have\s+been|had\s+been|ont\s+été|sont|avaient\s+été|ont)\s+(?:\w+\s+)?(?P<what>{_KILLED}|{_INJURED})"),
     ("count", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD},\s*(?:including|dont|among\s+them|y\s+compris|parmi\s+(?:eux|lesquels))[^,.;]{{1,50}},\s*{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
     ("count", rf"{_NUM}\s+{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
     # "Darya Douguina a été tuée", "a soldier was killed": one person
@@ -122,6 +124,11 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
     value = 1 if kind == "verb" and match.group("one") else parse_number(match.group("n") or "")
     if value is None:
         return []
+    if kind == "count_and":
+        extra = parse_number(match.group("n2") or "")
+        if extra is None:
+            return []
+        value += extra
     if kind == "verb":
         more = _AND_MORE.match(match.string, end)
         if more is not None and not re.search(rf"{_INJURED}|{_KILLED}", more.group(0), re.IGNORECASE):

@@ -120,7 +120,9 @@ _CIVILIAN_CUE = re.compile(
     r"réfugiés|refugees|déplacés|foule|crowds?|concertgoers|spectat\w+|shoppers|passengers|passagers|"
     r"worshippers|pilgrims|pèlerins|students|étudiants|patients|journalists?|journalistes?|"
     r"people|personnes|persons|shoppers|fêtards|revellers|fidèles|farmers|agriculteurs|paysans|"
-    r"herders|éleveurs|fishermen|pêcheurs|mourners|aid\s+convoy|humanitarian|humanitaire|convoi\s+d['’]aide)\b",
+    r"herders|éleveurs|fishermen|pêcheurs|mourners|aid\s+convoy|humanitarian|humanitaire|convoi\s+d['’]aide|"
+    r"mosquée|mosque|église|church|synagogue|hôtel|hotel|restaurant|café|wedding|mariage|funérailles|"
+    r"funeral|prières?|prayers?|hôpital|hospital|clinique|clinic)\b",
     re.IGNORECASE,
 )
 # terror attacks and massacres are against civilians unless a weapon says otherwise
@@ -253,6 +255,34 @@ _MEMBERS_LEFT = re.compile(
     r"\b(?:gunm[ae]n|fighters|militants|members|combattants|membres|jihadist\w*|rebels|rebelles|"
     r"hommes\s+armés|assaillants|attackers|soldiers|soldats|troops|troupes|forces)\s+"
     r"(?:from|of|du|des|de\s+l['’]|de\s+la|de|d['’])\s*(?:the\s+|l['’])?$",
+    re.IGNORECASE,
+)
+# a demonym adjective is governed with its noun: "contre des positions russes", not "avions de chasse américains"
+_ADJ_GOVERNED = re.compile(
+    r"\b(?:à|au|aux|en|dans|sur|contre|vers|chez|in|at|on|near|against|into|onto|toward|towards|over)\s+"
+    r"(?:(?:le|la|les|l['’]|des|du|un|une|the|a|an)\s*)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:police|officials?|authorities|ministry|(?:state\s+)?media|government|sources?|army|military|"
+    r"spokes\w+|security\s+sources?)\b(?:\s+[\w-]+){0,2}?\s+(?:said|says|told|reported|announced)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_GAP = re.compile(r",\s*(?:qui|which|that|lequel|laquelle)\s+(?!a\s+été|ont\s+été|was|were)", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:également|aussi|also|as\s+well|too|de\s+nouveau|à\s+nouveau|again)\b", re.IGNORECASE)
+_RETALIATION = re.compile(
+    r"\b(?:représailles|riposte|réponse|retaliation|response|revenge|vengeance|après|after|following)\b", re.IGNORECASE
+)
+_FORCE_NOUN_LEFT = re.compile(
+    r"\b(?:avions?|chasseurs?|bombardiers?|hélicoptères?|drones?|missiles?|roquettes?|navires?|frégates?|"
+    r"forces?|troupes?|soldats?|militaires|armée|aviation|marine|artillerie|chars?|unités?|commandos?|"
+    r"combattants?|jets?|warplanes?|aircraft|troops|soldiers|ships?)"
+    r"(?:\s+(?:de|d['’])\s*(?:chasse|combat|guerre|attaque|élite))?(?:\s+[A-Z0-9-]+)?\s+$",
+    re.IGNORECASE,
+)
+_FORCE_VICTIMS = re.compile(
+    r"\b(?:policiers|policemen|police\s+officers|gendarmes|soldiers|soldats|troops|troupes|militaires|"
+    r"checkpoints?|poste\s+de\s+police|police\s+station|army\s+post|military\s+post|barracks|caserne)\b",
     re.IGNORECASE,
 )
 _PITTING = re.compile(r"\b(?:oppos\w+|entre|between|pitting|pitted|involving|impliquant)\b", re.IGNORECASE)
@@ -431,6 +461,10 @@ def _assign_roles(
             continue
         governed = (
             has_locative_preposition(left)
+            or (  # "send 1,000 troops to Poland", "deploy nuclear weapons to Belarus"
+                re.search(r"\b(?:to|into)\s+(?:the\s+)?$", left[-12:]) is not None
+                and any(t.kind in _MOVES and 0 <= start - t.end <= 40 for t in triggers)
+            )
             or any(  # the object of a violent verb: "drones hit Erbil", "a frappé Kyiv"
                 0 <= start - t.end <= 25 and _OBJECT_GAP.match(text[t.end:start]) for t in violent
             )
@@ -486,6 +520,13 @@ def _assign_roles(
         )
         previous_base = end if base_here and place.feature not in BASE_FEATURES else None
         bound = _nearest(binders, start, end, text=text)
+        if (
+            bound is not None
+            and bound.end <= start
+            and _RELATIVE_GAP.search(text, bound.end, start)
+            and not any(bound.end <= t.start < start for t in binders)
+        ):
+            bound = None  # "a détruit le pont de Kertch, qui relie la Crimée à la Russie"
         if bound is not None and base_here and _SCOPE_BREAK.search(
             text, min(bound.end, end), max(bound.start, start)
         ):
@@ -730,8 +771,9 @@ def _classify(trigger: Trigger, weapon: str | None, text: str) -> tuple[str, str
         return EXPLOSIONS, sub
     if weapon == "firearms" or trigger.kind == "attack":
         # the victims named around the trigger, not elsewhere in the sentence
-        window = text[max(clause_start(text, trigger.start), trigger.start - 40):]
-        if _CIVILIAN_CUE.search(window) or _TERROR.search(trigger.text):
+        window = text[max(0, trigger.start - 60):]
+        civilians = _CIVILIAN_CUE.search(window) is not None and not _FORCE_VICTIMS.search(text, trigger.end)
+        if civilians or _TERROR.search(trigger.text):
             return VAC, ATTACK
         if trigger.kind == "attack" or weapon == "firearms":
             return BATTLES, ARMED_CLASH
@@ -787,6 +829,10 @@ def _target_events(
             previous_trigger, previous_weapon, index, context,
         )
         evidence.extend(_evidence(name, sentence, a, b) for name, a, b in found)
+        if weapon_name in ("IED", "car bomb", "bomb") and any(
+            w.weapon == "suicide bomb" and _same_segment(text, w.start, trigger.start) for w in weapons
+        ):
+            weapon_name = "suicide bomb"  # "a suicide bomber rammed an explosives-laden car"
         head = _head(trigger, violent, text)
         kind_weapon = weapon_name
         if (
@@ -830,6 +876,7 @@ def _target_events(
                 or weapon_name == context.last_weapon[1]
                 # a mixed barrage: "300 drones et missiles ... des missiles ont touché X"
                 or weapon_name in context.weapon_sets.get(context.last_actor[0], frozenset())
+                or _ALSO.search(text) is not None  # "Soumy a également été visée par des drones"
             )
         ):
             # same actor as the events just before, unless the munition changes
@@ -839,6 +886,9 @@ def _target_events(
         date = _closest_date(
             [d for d in dates if not _owned_by_other(text, d, trigger, violent)], trigger, start, text
         )
+        cue_match = _RETALIATION.search(text, max(0, trigger.start - 30), trigger.start)
+        if date is not None and cue_match is not None and date.end <= cue_match.start() < start:
+            date = None  # "tiré samedi ... en représailles aux frappes sur Hodeïda": an earlier strike
         if status in (Status.FUTURE, Status.HYPOTHETICAL):
             pass  # it has not happened: no date
         elif date is not None:
@@ -849,7 +899,7 @@ def _target_events(
             if inherited is not None:
                 date_fields = _date_fields(inherited[0])
                 evidence.append(inherited[1])
-            elif len(context.sentences) == 1 and context.article.date is not None:
+            elif len(context.sentences) == 1 and not dates and context.article.date is not None:
                 # a one-line report ("Explosions in X: 8 dead") is about the day it is dated
                 date_fields = _date_fields(None) | {
                     "date": context.article.date, "date_start": context.article.date,
@@ -1050,11 +1100,17 @@ def _subject_actor(
         and a.end <= trigger.start
         and (
             not has_locative_preposition(text[: a.start])
+            or (
+                a.text[:1].islower()
+                and _FORCE_NOUN_LEFT.search(text[max(0, a.start - 40):a.start]) is not None
+                and not _ADJ_GOVERNED.search(text[max(0, a.start - 40):a.start])
+            )
             or _PARTITIVE_LEFT.search(text[max(0, a.start - 50):a.start]) is not None
             or _members_of(text[max(0, a.start - 60):a.start])
         )
         and not _SPONSOR.search(text[max(0, a.start - 40):a.start])
         and not _VICTIM_CUE.search(text[a.end:trigger.start])
+        and not _SPEAKER_AFTER.match(text, a.end)
         and not _DEFENSIVE.search(text[a.end:trigger.start])
     ]
     if not before:
@@ -1087,14 +1143,14 @@ def _actor_for(
             text[max(0, a.start - 25):a.start]
         ):
             return a
-    subject = _subject_actor(text, trigger, actors)
-    if subject is not None:
-        return subject
     if lang == "fr" and trigger.kind in ("strike", "attack"):
         # "une frappe israélienne", "un raid russe": the demonym right after the noun
         for a in actors:
             if 0 < a.start - trigger.end <= 1 and a.text[:1].islower():
                 return a
+    subject = _subject_actor(text, trigger, actors)
+    if subject is not None:
+        return subject
     if trigger.kind == "battle":
         # "des affrontements ont opposé l'armée soudanaise aux FSR", "clashes between X and Y"
         lo, hi = trigger.end, len(text)

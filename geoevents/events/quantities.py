@@ -129,6 +129,10 @@ _COLLECTIVE = re.compile(
     r"attacks?|frappes?|strikes?|attentats?|tirs?)\b",
     re.IGNORECASE,
 )
+_PLATFORM = re.compile(
+    r"avions?|jets?|planes?|aircraft|bombers?|bombardiers?|chasseurs?|hélicoptères?|helicopters?|gunships?|aviation",
+    re.IGNORECASE,
+)
 _NOT_COUNTED_BY_ARTICLE = frozenset({"suicide bomb", "car bomb", "airstrike"})
 _COMPOUND_NOUN = re.compile(r"\s+(?:attacks?|strikes?|raids?|assaults?|campaign|barrage|fire)\b", re.IGNORECASE)
 _ANOTHER = re.compile(
@@ -158,8 +162,8 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
     """
     out: list[QuantityMention] = []
     for weapon in weapons:
-        if weapon.weapon in _NOT_COUNTED:
-            continue
+        if weapon.weapon in _NOT_COUNTED or _PLATFORM.search(text, weapon.start, weapon.end):
+            continue  # "deux avions de chasse": aircraft fly the strikes, they are not munitions
         window_start = max(0, weapon.start - 45)
         match = _BEFORE_WEAPON.search(text, window_start, weapon.start)
         if match is None:

@@ -175,3 +175,31 @@ def test_aircraft_destroyed_on_the_ground_are_the_target_not_the_weapon(run):
     text = "Ukraine said it destroyed four Russian military aircraft at Pskov in a drone attack on Wednesday."
     strike = next(e for e in _targets(run(text, lang="en")) if e.place.name == "Pskov")
     assert (strike.weapon, strike.actor) == ("drone", "Ukraine")
+
+
+def test_two_groups_of_victims_make_one_toll():
+    found = find_casualties("Police said three civilians and two soldiers were killed.")
+    assert [(c.field, c.value) for c in found] == [("fatalities", 5)]
+
+
+def test_guided_bombs_are_air_strikes_and_aircraft_are_not_counted(run):
+    text = "L'armée russe a frappé mardi Kharkiv avec des bombes aériennes guidées, tuant deux personnes."
+    (event,) = _targets(run(text, lang="fr"))
+    assert (event.sub_event_type, event.weapon, event.actor) == ("Air/drone strike", "airstrike", "Russia")
+    text = "Deux avions de chasse américains ont frappé vendredi des installations près d'Abou Kamal."
+    (event,) = _targets(run(text, lang="fr"))
+    assert (event.actor, event.quantity) == ("United States", None)
+
+
+def test_troops_sent_to_a_country_and_retaliation_targets(run):
+    text = "The United States will send an additional 1,000 troops to Poland next month."
+    (event,) = [e for e in run(text, lang="en") if e.role is Role.BASE]
+    assert (event.place.name, event.status, event.actor) == ("Poland", Status.FUTURE, "United States")
+    text = "Les Houthis ont tiré samedi des missiles sur Eilat, en représailles aux frappes israéliennes sur Hodeïda."
+    hodeidah = next(e for e in _targets(run(text, lang="fr")) if e.place.name == "Al Hudaydah")
+    assert (hodeidah.actor, hodeidah.date) == ("Israel", None)
+
+
+def test_places_in_a_relative_clause_are_not_struck(run):
+    text = "Une explosion a détruit samedi le pont de Kertch, qui relie la Crimée à la Russie."
+    assert [e.place.name for e in _targets(run(text, lang="fr"))] == ["Kerch"]
