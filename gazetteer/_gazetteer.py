@@ -27,6 +27,10 @@ _ARABIC_PREFIXES = "وبلفك"
 _JOIN_RE = re.compile(r"[ \t\u00a0]*[-‐‑–.'’]?[ \t\u00a0]*")
 _SENTENCE_END = set(".!?:;\n\r\t\"“”«»()[]•|")
 _CACHE_SIZE = 50_000
+# French writes the generic head of a name in lowercase ("mer Rouge", "détroit d'Ormuz"):
+# with capitals required, a match may still start at one of these if it goes on further.
+_LOWER_HEADS = frozenset({"mer", "golfe", "detroit", "bande", "canal", "plaine", "plateau",
+                          "hauteurs", "ocean", "corne", "peninsule"})
 
 
 def default_path() -> Path:
@@ -187,9 +191,13 @@ class Gazetteer:
         while i < n:
             tok_start, tok_end = toks[i]
             first = text[tok_start]
+            head = False
             if require_capital and not first.isupper() and not _caseless(first):
-                i += 1
-                continue
+                if first.islower() and norm(i) in _LOWER_HEADS:
+                    head = True
+                else:
+                    i += 1
+                    continue
             key = norm(i)
             if key == ARTICLE and i + 1 < n:
                 i += 1
@@ -213,10 +221,12 @@ class Gazetteer:
                     break
                 j += 1
                 key = key + " " + norm(j)
-            if best < 0:
-                head = norm(i)
-                if _caseless(first) and len(head) > 2 and head[0] in _ARABIC_PREFIXES:
-                    stripped = "ال" + head[2:] if head.startswith("لل") else head[1:]
+            if head and best == i:
+                best = -1  # a lowercase head alone ("mer") is no name
+            if best < 0 and _caseless(first):
+                word = norm(i)
+                if len(word) > 2 and word[0] in _ARABIC_PREFIXES:
+                    stripped = "ال" + word[2:] if word.startswith("لل") else word[1:]
                     if stripped in self:
                         best, best_key, start = i, stripped, tok_start + 1
             if best < 0:

@@ -19,6 +19,12 @@ FEATURE_RANK: dict[str, float] = {
     "airport": 0.5,
     "town": 0.5,
     "village": 0.4,
+    "region": 0.6,
+    "sea": 0.6,
+    "ocean": 0.6,
+    "island": 0.6,
+    "river": 0.5,
+    "strait": 0.6,
 }
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from ._model import Entry
 
 __all__ = ["SOURCES", "countries", "continents", "admin1", "cities", "airports", "installations",
+           "regions",
            "keep_script"]
 
 Names = list[tuple[str, str, str | None]]
@@ -263,4 +264,11 @@ def installations(path: Path | None = None, *, source: str = "curated",
                          row["kind"], row["country"], "", 0, source, "S", "", priority), names)
 
 
-SOURCES = ("countries", "continents", "admin1", "cities", "airports", "installations")
+def regions() -> Iterator[Record]:
+    """Curated seas, straits, regions, islands and rivers news names (data/regions.csv)."""
+    for entry, names in installations(_DATA / "regions.csv", source="curated-regions"):
+        yield entry, [(n, "curated", lang) for n, _, lang in names]
+
+
+SOURCES = ("countries", "continents", "admin1", "cities", "airports", "installations",
+           "regions")

@@ -64,6 +64,7 @@ CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, name TEXT NOT NULL,
                     PRIMARY KEY (key, rid)) WITHOUT ROWID;
 """
 
+_VAST = frozenset({"region", "sea", "ocean", "island", "river", "strait", "canal"})
 _KIND_ORDER = {"primary": 0, "curated": 0, "user": 0, "ascii": 1, "variant": 2, "alternate": 3}
 _STRONG_KINDS = frozenset({"primary", "ascii", "variant", "curated", "user"})
 
@@ -397,6 +398,8 @@ def score(entry: Entry, kind: str) -> float:
     from ._model import FEATURE_RANK
 
     pop = min(1.0, math.log10(entry.population + 1) / 7)
+    if not entry.population and entry.priority >= 2 and entry.feature in _VAST:
+        pop = 0.8  # a curated sea or region has no population but is widely known
     feat = FEATURE_RANK.get(entry.feature, 0.3)
     return round(0.35 * _kind_weight(kind) + 0.3 * pop + 0.2 * feat + 0.15 * entry.priority / 3, 4)
 

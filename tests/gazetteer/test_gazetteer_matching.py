@@ -176,3 +176,14 @@ def test_normalise_agrees_with_the_tokeniser(fixtures: Path) -> None:
     assert len(names) > 100
     for name in names:
         assert normalise(name) == key_of([t.norm for t in tokenise(name)]), name
+
+
+def test_seas_and_regions_with_french_lowercase_heads(gz: Gazetteer) -> None:
+    text = ("Des tirs dans la bande de Gaza, le détroit d'Ormuz et la mer Rouge; "
+            "la mer était calme.")
+    found = [(m.text, gz.candidates(m.key)[0].entry) for m in gz.find(text)]
+    assert [t for t, _ in found] == ["bande de Gaza", "détroit d'Ormuz", "mer Rouge"]
+    assert [e.feature for _, e in found] == ["region", "strait", "sea"]
+    english = gz.find("Tankers crossed the Strait of Hormuz into the Persian Gulf.")
+    assert [m.text for m in english] == ["Strait of Hormuz", "Persian Gulf"]
+    assert gz.lookup("Darfur")[0].entry.country == "SD"
