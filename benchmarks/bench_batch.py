@@ -147,7 +147,7 @@ def main() -> None:
                 from distributed import LocalCluster
 
                 cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=":0", silence_logs=40)
             except ImportError:
                 cluster = None
         try:

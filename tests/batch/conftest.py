@@ -28,7 +28,7 @@ def dask_cluster() -> Iterator[Any]:
     """A 2-worker Dask LocalCluster (one process and one thread per worker)."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
         silence_logs=40,
     ) as cluster:
         yield cluster

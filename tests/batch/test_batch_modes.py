@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from batch_helpers import geojson_of
+from batch_helpers import geojson_of, run_batch_cli
 
 from geoevents.batch import BatchResult, run_batch
 
@@ -105,3 +105,14 @@ def test_rerun_skips_everything_and_rebuilds_the_same(
     again = run_batch([feed200], serial[1], workers=2)
     assert (again.parsed, again.skipped, again.failed, again.stored) == (0, 200, 0, 200)
     assert geojson_of(serial[1]) == before
+
+
+@pytest.mark.slow
+def test_command_line_on_dask(
+    serial: tuple[BatchResult, Path], feed200: Path, tmp_path: Path, dask_cluster: Any
+) -> None:
+    result = run_batch_cli(str(feed200), "--out", str(tmp_path), "--scheduler",
+                           dask_cluster.scheduler_address, "-q")
+    assert result.returncode == 0, result.stderr
+    assert "200 parsed, 0 already done, 0 failed" in result.stdout
+    assert geojson_of(tmp_path) == geojson_of(serial[1])
