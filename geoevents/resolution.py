@@ -35,6 +35,7 @@ __all__ = [
     "candidates",
     "features",
     "mention_features",
+    "key_probabilities",
     "Resolution",
     "FEATURES",
     "MENTION_FEATURES",
@@ -343,9 +344,7 @@ def resolve(
     if keep is not None:
         cut = keep.threshold if threshold is None else threshold
         values = mention_features(resolutions, text=text, gazetteer=gazetteer)
-        probability = {r.mention.key: 0.0 for r in resolutions}
-        for r, v in zip(resolutions, values, strict=True):
-            probability[r.mention.key] = max(probability[r.mention.key], keep.probability(v))
+        probability = key_probabilities(resolutions, values, keep)
         resolutions = [r for r in resolutions if probability[r.mention.key] >= cut
                        or r.candidate.entry.priority >= 2]
     places = []
@@ -366,6 +365,21 @@ def resolve(
             )
         )
     return tuple(places)
+
+
+def key_probabilities(resolutions: Sequence[Resolution], values: Sequence[Sequence[float]],
+                      keep: Ranker) -> dict[str, float]:
+    """The filter's verdict per key: the mean over the key's occurrences.
+
+    One sense per document holds for place-ness too; the mean, unlike the maximum, does not
+    let one place-like occurrence ("as Trapani's first film") rescue a person named ten times.
+    """
+    total: dict[str, float] = {}
+    count: Counter[str] = Counter()
+    for r, v in zip(resolutions, values, strict=True):
+        total[r.mention.key] = total.get(r.mention.key, 0.0) + keep.probability(v)
+        count[r.mention.key] += 1
+    return {key: total[key] / count[key] for key in total}
 
 
 def _qualifier(

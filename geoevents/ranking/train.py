@@ -262,7 +262,7 @@ def cross_validate(examples: Sequence[Example], gazetteer: Any, *, c: float = 1.
 def _filtered_scores(examples: Sequence[Example], gazetteer: Any, ranker_c: float,
                      filter_c: float, threshold: float) -> dict[str, dict[str, float]]:
     """Per-corpus CV scores of the whole resolver: fold ranker, fold filter, threshold."""
-    from ..resolution import MENTION_FEATURES
+    from ..resolution import MENTION_FEATURES, key_probabilities
 
     folds = _folds(examples)
     preds: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -281,9 +281,7 @@ def _filtered_scores(examples: Sequence[Example], gazetteer: Any, ranker_c: floa
             if f != k:
                 continue
             resolutions, rows = _mention_rows(ex, model, gazetteer)
-            prob: dict[str, float] = {}
-            for r, values in zip(resolutions, rows, strict=True):
-                prob[r.mention.key] = max(prob.get(r.mention.key, 0.0), keep.probability(values))
+            prob = key_probabilities(resolutions, rows, keep)
             preds.setdefault(ex.corpus, {})[ex.id] = [
                 {"start": r.mention.start, "end": r.mention.end,
                  "lat": r.candidate.entry.lat, "lon": r.candidate.entry.lon}
@@ -302,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write ranker.json")
     parser.add_argument("--threshold", type=float, default=None,
                         help="mention filter threshold (default: chosen by CV)")
+    parser.add_argument("--min-precision", type=float, default=0.86,
+                        help="CV precision the threshold must keep on every corpus")
     args = parser.parse_args(argv)
     gz = open_gazetteer(progress=False)
     t0 = time.time()
@@ -312,7 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     report: dict[str, Any] = {"ranker_cv": cv}
     for corpus, s in cv.items():
         print(f"CV ranker only   {corpus:9s} " + " ".join(f"{k}={v:.3f}" for k, v in s.items()))
-    # Threshold: the highest E2E161 (mean over corpora) whose CV precision is >= 0.85 on both.
+    # Threshold: the highest E2E161 (mean over corpora) whose CV precision reaches
+    # --min-precision on both (0.86: a margin over the 0.85 target for unseen corpora).
     filter_c = 1.0
     candidates = [args.threshold] if args.threshold is not None else [
         0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
@@ -322,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for corpus, s in scores.items():
             print(f"CV t={threshold:.2f}       {corpus:9s} "
                   + " ".join(f"{k}={v:.3f}" for k, v in s.items()))
-        ok = all(s["P"] >= 0.85 for s in scores.values())
+        ok = all(s["P"] >= args.min_precision for s in scores.values())
         e2e = sum(s["E2E161"] for s in scores.values()) / len(scores)
         rank = e2e + (1.0 if ok else 0.0)
         if best is None or rank > best[0]:
