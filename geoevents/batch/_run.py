@@ -319,9 +319,11 @@ def run_batch(
             state.write_errors_jsonl(folder / ERRORS_NAME)
             if tally.handled == 0:
                 raise GeoeventsError("no document found in the inputs")
-            failed = len(state.errors())
+            errors = state.errors()
+            first = errors[0]["message"] if errors else "nothing to parse"
+            more = f" and {len(errors) - 1} more error(s)" if len(errors) > 1 else ""
             raise GeoeventsError(
-                f"no document could be read and parsed ({failed} error(s)); "
+                f"no document could be read and parsed: {first}{more}; "
                 f"see {folder / ERRORS_NAME}"
             )
         state.write_errors_jsonl(folder / ERRORS_NAME)

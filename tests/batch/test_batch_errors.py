@@ -59,7 +59,8 @@ def test_all_documents_bad_is_a_one_line_error(tmp_path: Path) -> None:
     result = run_batch_cli(str(bad), str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o"))
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith("geoevents: error: no document could be read and parsed (2 error(s))")
+    assert last.startswith("geoevents: error: no document could be read and parsed: ")
+    assert "and 1 more error(s); see" in last
     assert "Traceback" not in result.stderr
     assert len(_errors(tmp_path / "o")) == 2
 
