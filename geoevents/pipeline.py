@@ -195,8 +195,8 @@ def toponyms(
 ) -> list[dict[str, Any]]:
     """Toponyms of ``text`` in the JSON shape of ``geoevents toponyms`` (design notes).
 
-    >>> [t["name"] for t in toponyms("Flooding hit Baghdad and Basra, Iraq.")]
-    ['Baghdad', 'Basra', 'Iraq']
+    >>> [(t["text"], t["country"]) for t in toponyms("Flooding hit Baghdad and Basra, Iraq.")]
+    [('Baghdad', 'IQ'), ('Basra', 'IQ'), ('Iraq', 'IQ')]
     """
     gz = gazetteer if gazetteer is not None else open_gazetteer()
     sentences = split_sentences(text)
