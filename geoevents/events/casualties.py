@@ -24,7 +24,7 @@ _INJURED = (
     r"injur(?:ed|ies|y)|wounded|hurt|wounds|concussions?|brain\s+injur(?:y|ies)|جرحى|مصاب\w*|إصابات"
 )
 _KILL_VERB = (
-    r"tuant|tué|tuer|faisant|fait|killing|killed|kill|leaving|left|claiming|"
+    r"shot\s+dead|gunned\s+down|abattant|tuant|tué|tuer|faisant|fait|killing|killed|kill|leaving|left|claiming|"
     r"blessant|injuring|wounding|wounded|injured|blessé|مقتل|مصرع|إصابة"
 )
 _PERSON = (
@@ -139,7 +139,9 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
         verb = words.split()[0].lower()
         if _INJURED_RE.match(what) or verb in _INJURE_VERBS:
             field = "injuries"
-        elif _KILLED_RE.match(what) or verb in ("tuant", "tué", "tuer", "killing", "killed", "kill", "مقتل", "مصرع"):
+        elif _KILLED_RE.match(what) or verb in (
+            "tuant", "tué", "tuer", "killing", "killed", "kill", "shot", "gunned", "abattant", "مقتل", "مصرع"
+        ):
             field = "fatalities"
         else:
             return []

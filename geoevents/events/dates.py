@@ -86,7 +86,7 @@ _PATTERNS: list[tuple[str, str]] = [
                   r"(?:خلال\s+|في\s+)?الليلة\s+الماضية|ليلة\s+أمس"),
     ("day_before", r"avant-hier|the\s+day\s+before\s+yesterday"),
     # counted from the day the story has reached ("la veille", "a day earlier", "le lendemain")
-    ("eve", r"la\s+veille|l['’]avant-veille|the\s+day\s+before|the\s+previous\s+day|(?:a|one)\s+day\s+(?:earlier|before)"),
+    ("eve", r"la\s+veille|l['’]avant-veille|the\s+day\s+before|the\s+previous\s+day|(?:a|one)\s+day\s+(?:earlier|before|after)|un\s+jour\s+après"),
     ("next_day", r"le\s+lendemain|the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later"),
     (
         "days_ago",
@@ -120,7 +120,7 @@ _DATE_KEYS = frozenset(
         "ليل", "ليلة", "الليلة", "خلال", "يوم", "aujourd", "today", "matin", "soir", "morning",
         "tonight", "nuit", "night", "overnight", "semaine", "semaines", "week", "weeks", "mois",
         "month", "months", "récemment", "recently", "recent", "jours", "days", "début", "fin", "il",
-        "mi", "early", "late", "mid", "veille", "avant", "lendemain", "day",
+        "mi", "early", "late", "mid", "veille", "avant", "lendemain", "day", "jour",
     )
 )
 

@@ -122,7 +122,8 @@ _CIVILIAN_CUE = re.compile(
     r"people|personnes|persons|shoppers|fêtards|revellers|fidèles|farmers|agriculteurs|paysans|"
     r"herders|éleveurs|fishermen|pêcheurs|mourners|aid\s+convoy|humanitarian|humanitaire|convoi\s+d['’]aide|"
     r"mosquée|mosque|église|church|synagogue|hôtel|hotel|restaurant|café|wedding|mariage|funérailles|"
-    r"funeral|prières?|prayers?|hôpital|hospital|clinique|clinic)\b",
+    r"funeral|prières?|prayers?|hôpital|hospital|clinique|clinic|concerts?|festival|stade|stadium|"
+    r"théâtre|theatre|theater|centre\s+commercial|mall|plage|beach)\b",
     re.IGNORECASE,
 )
 # terror attacks and massacres are against civilians unless a weapon says otherwise
@@ -213,6 +214,13 @@ _ACCUSING_RIGHT = re.compile(
     r"(?i:(?:se\s+sont\s+|s['’]|ont\s+|have\s+|has\s+|had\s+)?(?:mutuellement\s+)?"
     r"(?:accus\w*|rejet\w*\s+(?:mutuellement|la\s+responsabilité)|blam\w*|trad\w+\s+(?:blame|accusations)))"
 )
+_CALLED_RIGHT = re.compile(
+    r"^\s+(?:called|calls|described|describes|termed|dubbed|a\s+qualifié|qualifie)\b",
+    re.IGNORECASE,
+)
+_LINKING_LEFT = re.compile(
+    r"\b(?:linking|connecting|joining|links|connects|reliant|relie|relient)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
 _APPOSITION = re.compile(r"^\s*,\s*(?:dans\s+l['’]|in\s+)?$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:et|and|ou|or|puis|then|ainsi\s+que|as\s+well\s+as)\b", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
@@ -268,7 +276,11 @@ _SPEAKER_AFTER = re.compile(
     r"spokes\w+|security\s+sources?)\b(?:\s+[\w-]+){0,2}?\s+(?:said|says|told|reported|announced)\b",
     re.IGNORECASE,
 )
-_RELATIVE_GAP = re.compile(r",\s*(?:qui|which|that|lequel|laquelle)\s+(?!a\s+été|ont\s+été|was|were)", re.IGNORECASE)
+_RELATIVE_GAP = re.compile(
+    r",\s*(?:qui|which|that|lequel|laquelle)\s+(?!a\s+été|ont\s+été|was|were)|"
+    r"\b(?:linking|connecting|joining|reliant|qui\s+relie)\b",
+    re.IGNORECASE,
+)
 _ALSO = re.compile(r"\b(?:également|aussi|also|as\s+well|too|de\s+nouveau|à\s+nouveau|again)\b", re.IGNORECASE)
 _RETALIATION = re.compile(
     r"\b(?:représailles|riposte|réponse|retaliation|response|revenge|vengeance|après|after|following)\b", re.IGNORECASE
@@ -285,10 +297,24 @@ _FORCE_VICTIMS = re.compile(
     r"checkpoints?|poste\s+de\s+police|police\s+station|army\s+post|military\s+post|barracks|caserne)\b",
     re.IGNORECASE,
 )
+# "repelled an Israeli force ... and fired rockets at Metula": a second verb, its own head
+_VERB_CONJUNCTION = re.compile(r"[,;]|\b(?:and|et|then|puis|but|mais)\b", re.IGNORECASE)
+_OBJECT_LEFT = re.compile(
+    r"\b(?:repel+ed|repulsed|repoussé\w*|attacked|attaqué\w*|ambushed|struck|hit|targeted|visé\w*|"
+    r"frappé\w*|killed|tué\w*|captured|capturé\w*|shot\s+down|abattu\w*)\s+(?:an?|the|les?|la|des|une?|l['’])\s*$",
+    re.IGNORECASE,
+)
+_SUBJECT_AND = re.compile(r"^\s*(?:and|et|,)\s*(?:the\s+|les?\s+|la\s+|l['’])?$", re.IGNORECASE)
+_AND_VERB = re.compile(r"\b(?:and|et)\s+(?:(?:a|ont|had|have|has|then|puis)\s+)?(?!the\b|les?\b|la\b|des\b)[a-zé]+(?:ed|é|és|ée|ées|ait|aient)\b")
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|told|reported|added|a\s+(?:déclaré|annoncé|indiqué|affirmé|précisé)|"
+    r"ont\s+(?:déclaré|annoncé|indiqué|affirmé))\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 _PITTING = re.compile(r"\b(?:oppos\w+|entre|between|pitting|pitted|involving|impliquant)\b", re.IGNORECASE)
 _ALONGSIDE = re.compile(r"\b(?:avec|with|contre|against|aux\s+côtés)\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
-    r"veille|lendemain|\bday\s+(?:before|earlier|later)|previous\s+day|(?:next|following)\s+day|"
+    r"veille|lendemain|\bday\s+(?:before|earlier|later|after)|jour\s+après|previous\s+day|(?:next|following)\s+day|"
     r"days\s+(?:earlier|later|before)|jours\s+(?:plus|auparavant|avant)",
     re.IGNORECASE,
 )
@@ -331,7 +357,16 @@ class _Context:
 
     def inherited_date(self, index: int) -> tuple[DateSpan, Evidence] | None:
         for back in range(index - 1, max(-1, index - 1 - _COREF_DISTANCE), -1):
-            spans = self.dates_of(back)
+            start = self.sentences[back].start
+            dated = [e for e in self.events if e.sentence.start == start and e.date_start is not None]
+            if dated:  # the day the events just told happened on, not "officials said on Monday"
+                event = dated[-1]
+                proof = next((v for v in event.evidence if v.field == "date"), None)
+                if proof is not None:
+                    span = DateSpan(0, 0, proof.text, event.date_start, event.date_end, event.time_precision)
+                    return span, proof
+            said = self.sentences[back].text
+            spans = [d for d in self.dates_of(back) if not _SAID_ON.search(said[max(0, d.start - 25):d.start])]
             if spans:
                 span = spans[-1]
                 sentence = self.sentences[back]
@@ -504,6 +539,12 @@ def _assign_roles(
         )
         if named_actor and _ACCUSE_LEFT.search(left[-30:]):
             roles.accused.append((start, end))  # "Washington accuse l'Iran": the accused
+            continue
+        if _LINKING_LEFT.search(left[-50:]):
+            roles.other_spans.append((start, end))  # "the Kerch bridge linking Russia to Crimea"
+            continue
+        if named_actor and _CALLED_RIGHT.match(right):
+            roles.other_spans.append((start, end))  # "what Moscow called Ukrainian sea drones"
             continue
         if named_actor and _ACCUSING_RIGHT.match(right):
             roles.other_spans.append((start, end))  # each blames the other: no actor either
@@ -740,6 +781,8 @@ def _nearest(
             distance: float = start - trigger.end
         elif trigger.start >= end:
             distance = (trigger.start - end) * 1.5 + 5
+            if text is not None and _AND_VERB.search(text, end, trigger.end):
+                distance += 100  # "near Kfar Kila and fired rockets at Metula": the next verb's own clause
         else:
             distance = 0
         if text is not None and distance and _SCOPE_BREAK.search(
@@ -756,7 +799,11 @@ def _head(trigger: Trigger, violent: Sequence[Trigger], text: str) -> Trigger:
     attack, "Une attaque de drone a touché X" a drone attack, whatever verb follows."""
     lo = clause_start(text, trigger.start)
     for other in violent:
-        if lo <= other.start < trigger.start and other.kind != "intercept":
+        if (
+            lo <= other.start < trigger.start
+            and other.kind != "intercept"
+            and not _VERB_CONJUNCTION.search(text, other.end, trigger.start)
+        ):
             return other
     return trigger
 
@@ -869,7 +916,9 @@ def _target_events(
             context.last_actor
             and index - context.last_actor[0] <= _COREF_DISTANCE
             and status is Status.ASSERTED
-            and not _DEFENSIVE.search(text, clause_start(text, trigger.start), trigger.start)
+            and not _DEFENSIVE.search(
+                text, clause_start(text, trigger.start), trigger.end if trigger.kind != "intercept" else trigger.start
+            )
             and (
                 weapon_name is None
                 or context.last_weapon is None
@@ -1111,11 +1160,23 @@ def _subject_actor(
         and not _SPONSOR.search(text[max(0, a.start - 40):a.start])
         and not _VICTIM_CUE.search(text[a.end:trigger.start])
         and not _SPEAKER_AFTER.match(text, a.end)
-        and not _DEFENSIVE.search(text[a.end:trigger.start])
+        and not _defends(text, a.end, trigger)
+        and not _OBJECT_LEFT.search(text[max(0, a.start - 30):a.start])
     ]
     if not before:
         return None
-    return before[0] if trigger.kind == "battle" else before[-1]
+    if trigger.kind == "battle":
+        return before[0]
+    chosen = len(before) - 1
+    while chosen and _SUBJECT_AND.match(text[before[chosen - 1].end:before[chosen].start]):
+        chosen -= 1  # "U.S. and British forces struck": the first of coordinated subjects
+    return before[chosen]
+
+
+def _defends(text: str, lo: int, trigger: Trigger) -> bool:
+    """'X repelled an attack': X defends (not 'X repelled a force and fired rockets')."""
+    match = _DEFENSIVE.search(text, lo, trigger.start)
+    return match is not None and not _AND_VERB.search(text, match.end(), trigger.end)
 
 
 def _members_of(left: str) -> bool:
@@ -1143,6 +1204,8 @@ def _actor_for(
             text[max(0, a.start - 25):a.start]
         ):
             return a
+    if _DEFENSIVE.fullmatch(trigger.text):
+        return None  # "Ukrainian troops repelled several assaults": the defender is not the actor
     if lang == "fr" and trigger.kind in ("strike", "attack"):
         # "une frappe israélienne", "un raid russe": the demonym right after the noun
         for a in actors:

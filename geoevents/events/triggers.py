@@ -95,7 +95,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"(?:voitures?|véhicules?|camions?|motos?|camionnettes?)\s+piégée?s?", "car bomb"),
         (r"engins?\s+explosifs?(?:\s+improvisés?)?|EEI|IED|bombes?\s+artisanales?|explosifs?", "IED"),
         (r"mines?\s+(?:antipersonnel|terrestres?|antichars?)|sauté\s+sur\s+une\s+mine", "landmine"),
-        (r"bombes?\s+(?:aériennes?|planantes?|guidées?|largables)(?:\s+guidées?)?|frappes?\s+aériennes?|raids?\s+aériens?|bombardements?\s+aériens?|avions?\s+(?:de\s+(?:chasse|combat|guerre)|militaires)|aviation|chasseurs?(?:-bombardiers?)?|bombardiers?|hélicoptères?\s+(?:de\s+combat|d'attaque)", "airstrike"),
+        (r"armée\s+de\s+l['’]air|forces?\s+aériennes?|bombes?\s+(?:aériennes?|planantes?|guidées?|largables)(?:\s+guidées?)?|frappes?\s+aériennes?|raids?\s+aériens?|bombardements?\s+aériens?|avions?\s+(?:de\s+(?:chasse|combat|guerre)|militaires)|aviation|chasseurs?(?:-bombardiers?)?|bombardiers?|hélicoptères?\s+(?:de\s+combat|d'attaque)", "airstrike"),
         (r"drones?(?:\s+(?:kamikazes?|armés?|explosifs?|d'attaque))?|Shahed", "drone"),
         (r"missiles?(?:\s+(?:balistiques?|de\s+croisière|sol-sol))?", "missile"),
         (r"roquettes?|katioucha|katyusha", "rocket"),
@@ -110,7 +110,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?", "car bomb"),
         (r"improvised\s+explosive\s+devices?|IEDs?|roadside\s+bombs?|explosive\s+devices?|explosives", "IED"),
         (r"land\s*mines?|anti-(?:tank|personnel)\s+mines?", "landmine"),
-        (r"(?:guided|glide|gliding|aerial)\s+bombs?|air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),
+        (r"air\s+forces?|(?:guided|glide|gliding|aerial)\s+bombs?|air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),
         (r"(?:kamikaze\s+|attack\s+|armed\s+|explosive\s+|suicide\s+)?drones?|UAVs?|Shaheds?", "drone"),
         (r"(?:ballistic\s+|cruise\s+|surface-to-surface\s+)?missiles?", "missile"),
         (r"(?:Katyusha\s+|Grad\s+)?rockets?", "rocket"),
@@ -144,7 +144,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"bombard\w+|pilonn\w+|raids?", "strike", False),
         (r"attaqu\w+|attentats?|assauts?|massacr\w+|embuscades?|pris\s+d['’]assaut|prise\s+d['’]assaut|"
          r"foncé\w*\s+(?:[\w'-]+\s+){0,3}(?:dans|sur)\s+(?:la\s+|une\s+)?foule|(?:voiture|camion|véhicule)s?-béliers?", "attack", False),
-        (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?|"
+        (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?|repouss\w+|"
          r"offensives?|incursions?", "battle", False),
         (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur|(?:chute\s+de\s+)?débris|éclats", "explosion", False),
         (r"intercept\w+|abattu\w*|neutralis\w+", "intercept", True),
@@ -159,7 +159,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"assassinat\w*|gunm[ae]n|shooters?|attackers?|assailants?", "attack", False),
         (r"attack\w*|assault\w*|massacre\w*|ambush\w*|raid|storm(?:ed|ing)|"
          r"ramm\w+|(?:drove|drives|driving|ploughed|plowed|slammed)\s+(?:[\w-]+\s+){0,3}into\s+(?:a\s+|the\s+)?crowds?", "attack", False),
-        (r"clash\w*|fighting|fought|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
+        (r"clash\w*|fighting|fought|repel+(?:ed|s|ing)?|repuls\w+|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
         (r"explosions?|explod\w+|blasts?|detonat\w+|blew\s+(?:himself|herself|themselves)\s+up|"
          r"(?:falling\s+)?debris|shrapnel", "explosion", False),
         (r"intercept\w*|shot\s+down|downed", "intercept", True),

@@ -203,3 +203,32 @@ def test_troops_sent_to_a_country_and_retaliation_targets(run):
 def test_places_in_a_relative_clause_are_not_struck(run):
     text = "Une explosion a détruit samedi le pont de Kertch, qui relie la Crimée à la Russie."
     assert [e.place.name for e in _targets(run(text, lang="fr"))] == ["Kerch"]
+
+
+def test_repelled_is_a_battle_without_the_defender_as_actor_and_its_own_clause(run):
+    text = (
+        "Hezbollah said its fighters had repelled an Israeli force near Kfar Kila on Tuesday "
+        "and fired rockets at Metula, wounding one person."
+    )
+    events = {e.place.name: e for e in _targets(run(text, lang="en"))}
+    assert (events["Kfar Kila"].event_type, events["Kfar Kila"].actor) == ("Battles", None)
+    metula = events["Metula"]
+    assert (metula.sub_event_type, metula.actor, metula.injuries) == (
+        "Shelling/artillery/missile attack", "Hezbollah", 1
+    )
+
+
+def test_coordinated_subjects_and_linked_places(run):
+    (event,) = _targets(run("U.S. and British forces struck Houthi targets in Sanaa on Saturday.", lang="en"))
+    assert event.actor == "United States"
+    text = "Two people were killed on Monday when the Kerch bridge linking Russia to Crimea was hit by drones."
+    assert [e.place.name for e in _targets(run(text, lang="en"))] == ["Kerch"]
+
+
+def test_a_later_sentence_takes_the_day_of_the_events_not_of_the_statement(run):
+    text = (
+        "Insurgents attacked police stations in Kalat overnight, officials said on Monday. "
+        "In Musakhel, gunmen stopped trucks and shot dead 23 passengers."
+    )
+    musakhel = next(e for e in _targets(run(text, lang="en", date="2024-08-26")) if e.place.name == "Musa Khel Bazar")
+    assert (musakhel.date, musakhel.fatalities) == (dt.date(2024, 8, 25), 23)
