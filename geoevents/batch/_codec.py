@@ -15,6 +15,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import GeoeventsError
@@ -49,60 +50,104 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return result
 
 
+Decoder = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _primitive(kind: type) -> Decoder:
+    def decode(value: Any) -> Any:
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            return value
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+
+    return decode
+
+
+def _float(value: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+def _date(value: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError("expected an ISO date string")
+    return dt.date.fromisoformat(value)
+
+
+def _union(options: tuple[Any, ...]) -> Decoder:
+    nullable = type(None) in options
+    decoders = [_decoder(o) for o in options if o is not type(None)]
+    if len(decoders) == 1:
+        (only,) = decoders
+
+        def decode_optional(value: Any) -> Any:
+            return None if value is None and nullable else only(value)
+
+        return decode_optional
+
+    def decode(value: Any) -> Any:
+        if value is None and nullable:
+            return None
+        for candidate in decoders:
+            try:
+                return candidate(value)
+            except (TypeError, ValueError, KeyError):
+                continue
+        raise TypeError(f"{value!r} matches none of {options}")
+
+    return decode
+
+
+def _dataclass(kind: type) -> Decoder:
+    hints = typing.get_type_hints(kind)
+    fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind) if f.init}
+
+    def decode(value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object for {kind.__name__}")
+        return kind(**{k: fields[k](v) for k, v in value.items() if k in fields})
+
+    return decode
+
+
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _decode(kind: Any, value: Any) -> Any:
+def _decoder(kind: Any) -> Decoder:
+    """A function turning the JSON form of a ``kind`` value back into it (built once per type)."""
     if kind is Any:
-        return value
+        return _identity
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(kind)
-        if value is None and type(None) in options:
-            return None
-        errors = []
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return _decode(option, value)
-            except (TypeError, ValueError, KeyError) as exc:
-                errors.append(exc)
-        raise TypeError(f"{value!r} matches none of {kind}")
+        return _union(typing.get_args(kind))
     if origin is tuple:
         args = typing.get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value, strict=True))
+            item = _decoder(args[0])
+            return lambda value: tuple(map(item, value))
+        items = [_decoder(a) for a in args]
+        return lambda value: tuple(d(v) for d, v in zip(items, value, strict=True))
     if origin is list:
-        (item,) = typing.get_args(kind)
-        return [_decode(item, v) for v in value]
+        element = _decoder(typing.get_args(kind)[0])
+        return lambda value: list(map(element, value))
     if origin is dict:
-        return dict(value)
+        return dict
     if isinstance(kind, type):
         if dataclasses.is_dataclass(kind):
-            if not isinstance(value, dict):
-                raise TypeError(f"expected an object for {kind.__name__}")
-            hints = _hints(kind)
-            fields = {f.name for f in dataclasses.fields(kind) if f.init}
-            kwargs = {k: _decode(hints[k], v) for k, v in value.items() if k in fields}
-            return kind(**kwargs)
+            return _dataclass(kind)
         if issubclass(kind, enum.Enum):
-            return kind(value)
+            return kind
         if kind is dt.datetime:
-            return dt.datetime.fromisoformat(value)
+            return dt.datetime.fromisoformat
         if kind is dt.date:
-            if not isinstance(value, str):
-                raise TypeError("expected an ISO date string")
-            return dt.date.fromisoformat(value)
-        if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        if kind in (str, int, bool) and isinstance(value, kind):
-            return value
-        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
-    return value
+            return _date
+        if kind is float:
+            return _float
+        if kind in (str, int, bool):
+            return _primitive(kind)
+    return _identity
 
 
 def report_from_dict(data: dict[str, Any]) -> Report:
@@ -114,7 +159,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     True
     """
     try:
-        report: Report = _decode(Report, data)
+        report: Report = _decoder(Report)(data)
     except (TypeError, ValueError, KeyError) as exc:
         raise CodecError(f"stored result is not a valid report ({exc})") from None
     return report
