@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._words import candidate_starts, leading_words, match_at
 from .quantities import NUMBER_PATTERN, parse_number
 
 __all__ = ["CasualtyMention", "find_casualties"]
@@ -54,10 +55,16 @@ _PATTERNS = [
     ("count_and", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD}\s+(?:and|et)\s+(?P<n2>{NUMBER_PATTERN})\s+(?:{_WORD}\s+){{0,2}}?{_WORD}\s+(?:were|have\s+been|had\s+been|ont\s+été|sont|avaient\s+été|ont)\s+(?:\w+\s+)?(?P<what>{_KILLED}|{_INJURED})"),
     ("count", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD},\s*(?:including|dont|among\s+them|y\s+compris|parmi\s+(?:eux|lesquels))[^,.;]{{1,50}},\s*{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
     ("count", rf"{_NUM}\s+{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
+    # "killed Iranian general Qassem Soleimani", "a tué le porte-parole du Hezbollah": one person
+    ("one_title", r"\b(?:killed|killing|tuant|tué)\s+(?:(?:the|le|la|l['’]|un|une|a|an)\s*)?(?:[\w-]+\s+){0,2}?(?P<what>general|commander|leader|chief|spokes(?:man|woman)|général|commandant|chef|dirigeant|porte-parole|numéro\s+deux)\b"),
     # "Darya Douguina a été tuée", "a soldier was killed": one person
     ("one", r"\b(?:a\s+été|was|has\s+been)\s+(?:\w+\s+){0,2}?(?P<what>tuée?|killed|shot\s+dead|assassinée?|assassinated|blessée?|wounded|injured)\b"),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+_NUMBER_FIRST = frozenset({"count_and", "count"})
+_NUM_WORDS = {w for w in leading_words(_NUM) if w}
+_NUM_EXACT = frozenset(w for w in _NUM_WORDS if len(w) < 3)
+_NUM_PREFIXES = frozenset(w[:3] for w in _NUM_WORDS if len(w) >= 3)
 _KILLED_RE = re.compile(rf"^(?:{_KILLED})$", re.IGNORECASE)
 _INJURED_RE = re.compile(rf"^(?:{_INJURED})$", re.IGNORECASE)
 # "no immediate reports of casualties" says nothing; "aucune victime n'a été signalée" says none
@@ -85,8 +92,16 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     """
     out: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
+    number_starts: tuple[int, ...] | None = None
     for kind, regex in _COMPILED:
-        for match in regex.finditer(text):
+        if kind in _NUMBER_FIRST:
+            # patterns opening with a count: tried only where a number word or digit starts
+            if number_starts is None:
+                number_starts = candidate_starts(text, exact=_NUM_EXACT, prefixes=_NUM_PREFIXES, digits=True)
+            matches = match_at(regex, text, number_starts)
+        else:
+            matches = list(regex.finditer(text))
+        for match in matches:
             start, end = match.start(), match.end()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -115,6 +130,8 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
             ]
         field = "injuries" if _INJURED_RE.match(what) else "fatalities"
         return [CasualtyMention(start, end, words, field, 0)]
+    if kind == "one_title":
+        return [CasualtyMention(start, end, words, "fatalities", 1)]
     if kind == "one":
         field = "injuries" if _INJURED_RE.match(what) else "fatalities"
         return [CasualtyMention(start, end, words, field, 1)]

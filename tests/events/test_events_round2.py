@@ -232,3 +232,9 @@ def test_a_later_sentence_takes_the_day_of_the_events_not_of_the_statement(run):
     )
     musakhel = next(e for e in _targets(run(text, lang="en", date="2024-08-26")) if e.place.name == "Musa Khel Bazar")
     assert (musakhel.date, musakhel.fatalities) == (dt.date(2024, 8, 25), 23)
+
+
+def test_a_named_commander_killed_is_one_death_and_no_count_inside_words():
+    found = find_casualties("A U.S. drone strike near Baghdad airport killed Iranian general Qassem Soleimani.")
+    assert [(c.field, c.value, c.text.split()[0]) for c in found] == [("fatalities", 1, "killed")]
+    assert find_casualties("The drone strike near the airport damaged a hangar.") == []
