@@ -92,7 +92,7 @@ def batch_command(
 
     def warn(message: str) -> None:
         if not quiet:  # Text, not markup: messages quote untrusted names
-            console.print(Text(f"warning: {message}", style="yellow"))
+            console.print(Text(f"warning: {message}", style="yellow"), soft_wrap=True)
 
     options: dict[str, Any] = {
         "workers": workers,
