@@ -311,6 +311,7 @@ _SAID_ON = re.compile(
     r"ont\s+(?:déclaré|annoncé|indiqué|affirmé))\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+_AFTER_END = re.compile(r"\b(?:after|après)$", re.IGNORECASE)
 _PITTING = re.compile(r"\b(?:oppos\w+|entre|between|pitting|pitted|involving|impliquant)\b", re.IGNORECASE)
 _ALONGSIDE = re.compile(r"\b(?:avec|with|contre|against|aux\s+côtés)\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
@@ -845,6 +846,10 @@ def _target_events(
     out: list[Event] = []
     previous_weapon: str | None = None
     bound = [_nearest(violent, s, e, text=text) for _, s, e in targets]
+    intercepts = [t for t in violent if t.kind == "intercept"]
+    if intercepts and not weapons_before_explosions(bound, weapons):
+        # "Explosions signalées à Belgorod : la défense antiaérienne a abattu trois missiles"
+        bound = [intercepts[0] if t is not None and t.kind == "explosion" else t for t in bound]
     for position in range(1, len(targets)):
         # "drones aimed at Dhahran and Jizan": a coordinated place shares the trigger before it
         gap = text[targets[position - 1][2]:targets[position][1]]
@@ -863,8 +868,10 @@ def _target_events(
         assert trigger is not None
         scope_start = targets[position - 1][2] if position else 0
         scope_end = targets[position + 1][1] if position + 1 < len(targets) else len(text)
-        following = [t.start for t in violent if t.start >= end] + [
+        headline = start <= 2  # "Kharkiv : un missile a frappé ...": the colon opens the report
+        following = [t.start for t in violent if t.start >= end and t is not trigger] + [
             m.start() for m in _SCOPE_BREAK.finditer(text, end, scope_end)
+            if not (headline and m.group(0) == ":" and m.start() - end <= 2)
         ]
         scope_end = min([scope_end, *following])
         evidence = [
@@ -936,7 +943,8 @@ def _target_events(
             [d for d in dates if not _owned_by_other(text, d, trigger, violent)], trigger, start, text
         )
         cue_match = _RETALIATION.search(text, max(0, trigger.start - 30), trigger.start)
-        if date is not None and cue_match is not None and date.end <= cue_match.start() < start:
+        dropped = date is not None and cue_match is not None and date.end <= cue_match.start() < start
+        if dropped:
             date = None  # "tiré samedi ... en représailles aux frappes sur Hodeïda": an earlier strike
         if status in (Status.FUTURE, Status.HYPOTHETICAL):
             pass  # it has not happened: no date
@@ -948,7 +956,12 @@ def _target_events(
             if inherited is not None:
                 date_fields = _date_fields(inherited[0])
                 evidence.append(inherited[1])
-            elif len(context.sentences) == 1 and not dates and context.article.date is not None:
+            elif (
+                len(context.sentences) == 1
+                and not dropped
+                and not _RETALIATION.search(text, max(0, trigger.start - 30), trigger.start)
+                and context.article.date is not None
+            ):
                 # a one-line report ("Explosions in X: 8 dead") is about the day it is dated
                 date_fields = _date_fields(None) | {
                     "date": context.article.date, "date_start": context.article.date,
@@ -979,6 +992,13 @@ def _target_events(
                 index, actor.actor, _evidence("actor", sentence, actor.start, actor.end)
             )
     return out
+
+
+def weapons_before_explosions(bound: Sequence[Trigger | None], weapons: Sequence[WeaponMention]) -> bool:
+    """Is a weapon named before an explosion trigger ("a missile explosion")? Then it is a hit."""
+    return any(
+        t is not None and t.kind == "explosion" and any(0 <= t.start - w.end <= 20 for w in weapons) for t in bound
+    )
 
 
 def _munition(
@@ -1113,6 +1133,8 @@ def _closest_date(
     dates: Sequence[DateSpan], trigger: Trigger, place_start: int, text: str
 ) -> DateSpan | None:
     """The date nearest to the place or its trigger ("X on Friday after rockets hit Y on Thursday")."""
+    # "a day after a drone hit Tel Aviv": the date of the event after it, not of one before
+    dates = [d for d in dates if not (d.start > trigger.start and _AFTER_END.search(d.text))]
     if not dates:
         return None
 

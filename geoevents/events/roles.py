@@ -42,7 +42,8 @@ _ORIGIN = re.compile(
     r"انطلاقا\s+من|من\s+(?:داخل\s+)?(?:الأراضي\s+)?|"
     r"out\s+of)\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|d['’]|du\s+|des\s+)?"
     r"(?:(?:territoire|région|province|ville|zone|secteur|localité|village|environs|côté|sol|"
-    r"territory|region|province|city|town|area|village|outskirts|vicinity)\s*"
+    r"territory|region|province|city|town|area|village|outskirts|vicinity|nord|sud|est|ouest|"
+    r"north|south|east|west|southern|northern|eastern|western)\s*"
     r"(?:de\s+|d['’]|du\s+|des\s+|of\s+)?(?:l['’]|la\s+|le\s+|the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -74,7 +75,7 @@ _BASE_AFTER = re.compile(
     r"(?:stationn|basé|based|stationed|déploy|deployed|abrit|accueill|héberg|hosts|houses|housing)",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
+_DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–]|^\s*\([^)]{1,40}\)\s*:")
 _DATELINE_HEAD = re.compile(r"^[A-ZÀ-Ý][\w'’ .-]{0,30},$")  # "KYIV," before the region
 _DATELINE_REGION = re.compile(r"^,\s*[\w'’ .-]{1,30}?\s*(?:\([^)]{1,40}\)\s*)?[-—–]")
 _PASSIVE = re.compile(

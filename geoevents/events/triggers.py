@@ -180,6 +180,9 @@ _NOT_A_TRIGGER = re.compile(
 )
 
 
+_LAUNCHER = re.compile(r"(?:launchers?|lanceurs?|lance-roquettes)$", re.IGNORECASE)  # weapons, not verbs
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A trigger word in a sentence (offsets relative to the sentence)."""
@@ -285,7 +288,7 @@ def find_triggers(text: str, lang: str, *, has_weapon: bool) -> list[Trigger]:
         kind, needs_weapon = specs[index]
         if needs_weapon and not has_weapon:
             continue
-        if _NOT_A_TRIGGER.search(text, max(0, match.start() - 25), match.start()):
+        if _LAUNCHER.match(match.group(0)) or _NOT_A_TRIGGER.search(text, max(0, match.start() - 25), match.start()):
             continue  # "caught fire", "prêts à être lancés", "ready to be fired"
         out.append(Trigger(match.start(), match.end(), match.group(0), kind, needs_weapon))
     return out

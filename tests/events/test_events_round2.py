@@ -238,3 +238,22 @@ def test_a_named_commander_killed_is_one_death_and_no_count_inside_words():
     found = find_casualties("A U.S. drone strike near Baghdad airport killed Iranian general Qassem Soleimani.")
     assert [(c.field, c.value, c.text.split()[0]) for c in found] == [("fatalities", 1, "killed")]
     assert find_casualties("The drone strike near the airport damaged a hangar.") == []
+
+
+def test_one_line_reports(run):
+    (event,) = _targets(run("Kharkiv : un missile S-300 a frappé un immeuble dans la nuit, 9 blessés", lang="fr"))
+    assert (event.place.name, event.quantity, event.injuries, event.date) == ("Kharkiv", 1, 9, dt.date(2024, 1, 9))
+    events = run("Des roquettes tirées depuis le sud du Liban sont tombées près de Safed, pas de blessés", lang="fr")
+    assert {(e.place.name, e.role) for e in events} == {("Safed", Role.TARGET), ("Lebanon", Role.ORIGIN)}
+    (event,) = _targets(run("Explosions signalées à Belgorod : la défense antiaérienne a abattu trois missiles", lang="fr"))
+    assert (event.sub_event_type, event.weapon) == ("Disrupted weapons use", "missile")
+
+
+def test_launchers_are_not_launches_and_a_day_after_dates_the_later_event(run):
+    text = "Israeli warplanes strike Hodeidah port, a day after a Houthi drone hit Tel Aviv killing one"
+    events = {e.place.name: e for e in _targets(run(text, lang="en"))}
+    assert events["Al Hudaydah"].date == dt.date(2024, 1, 10)
+    assert (events["Tel Aviv"].date, events["Tel Aviv"].actor) == (dt.date(2024, 1, 9), "Houthis")
+    text = "IDF says it struck Hezbollah launchers near Nabatieh on Tuesday."
+    (event,) = _targets(run(text, lang="en"))
+    assert event.actor == "Israel"
