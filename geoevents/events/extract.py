@@ -847,7 +847,7 @@ def _target_events(
     previous_weapon: str | None = None
     bound = [_nearest(violent, s, e, text=text) for _, s, e in targets]
     intercepts = [t for t in violent if t.kind == "intercept"]
-    if intercepts and not weapons_before_explosions(bound, weapons):
+    if intercepts and not _weapons_before_explosions(bound, weapons):
         # "Explosions signalées à Belgorod : la défense antiaérienne a abattu trois missiles"
         bound = [intercepts[0] if t is not None and t.kind == "explosion" else t for t in bound]
     for position in range(1, len(targets)):
@@ -994,7 +994,7 @@ def _target_events(
     return out
 
 
-def weapons_before_explosions(bound: Sequence[Trigger | None], weapons: Sequence[WeaponMention]) -> bool:
+def _weapons_before_explosions(bound: Sequence[Trigger | None], weapons: Sequence[WeaponMention]) -> bool:
     """Is a weapon named before an explosion trigger ("a missile explosion")? Then it is a hit."""
     return any(
         t is not None and t.kind == "explosion" and any(0 <= t.start - w.end <= 20 for w in weapons) for t in bound
