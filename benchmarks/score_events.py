@@ -10,7 +10,8 @@ The corpus is split into ``dev`` (rules were tuned on it) and ``holdout2`` (writ
 committed before the second tuning round, never tuned on); an older ``test`` split, if
 present, is reported too. Usage::
 
-    python benchmarks/score_events.py [--places lexicon|pipeline|both] [--errors dev|test|all]
+    python benchmarks/score_events.py [--places lexicon|pipeline|both] [--errors dev|holdout2|all]
+                                      [--corpus PATH] [--exclude ID,ID,...]
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lexicon", default=str(FIXTURES / "places.tsv"))
     parser.add_argument("--places", choices=("lexicon", "pipeline", "both"), default="both")
     parser.add_argument("--errors", choices=("none", "dev", "test", "holdout2", "all"), default="none")
+    parser.add_argument(
+        "--exclude", default="", help="comma-separated passage ids left out (sensitivity checks)"
+    )
     args = parser.parse_args(argv)
 
     import geoevents
@@ -43,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         score,
     )
 
-    passages = load_corpus(args.corpus)
+    excluded = {x.strip() for x in args.exclude.split(",") if x.strip()}
+    passages = [p for p in load_corpus(args.corpus) if p.id not in excluded]
     modes = ["lexicon", "pipeline"] if args.places == "both" else [args.places]
     for mode in modes:
         if mode == "lexicon":
