@@ -312,6 +312,7 @@ _SAID_ON = re.compile(
     re.IGNORECASE,
 )
 _AFTER_END = re.compile(r"\b(?:after|après)$", re.IGNORECASE)
+_WHERE = re.compile(r"\s*,?\s*(?:où|where|in\s+which)\b", re.IGNORECASE)
 _PITTING = re.compile(r"\b(?:oppos\w+|entre|between|pitting|pitted|involving|impliquant)\b", re.IGNORECASE)
 _ALONGSIDE = re.compile(r"\b(?:avec|with|contre|against|aux\s+côtés)\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
@@ -707,7 +708,15 @@ def _sentence_events(
             ]
         new_events.extend(origin_events)
     else:
-        new_events.extend(_origin_events(sentence, roles.origins, new_events))
+        origin_events = _origin_events(sentence, roles.origins, new_events)
+        for i, event in enumerate(origin_events):
+            # "intercepted two projectiles fired from Gaza": the launch happened
+            verb = _nearest(violent, roles.origins[i][1], roles.origins[i][2], text=text)
+            if verb is not None and event.status is not Status.ASSERTED:
+                own = status_of(text, verb.start, verb.end, lang)[0]
+                if own is Status.ASSERTED:
+                    origin_events[i] = replace(event, status=own)
+        new_events.extend(origin_events)
     for place, start, end, trigger in roles.bases:
         new_events.append(
             _base_event(sentence, place, start, end, trigger, dates, actor_pool, context)
@@ -729,7 +738,7 @@ def _sentence_events(
         context.group_actor = (groups[-1].actor, _evidence("actor", sentence, groups[-1].start, groups[-1].end))
     if violent:
         context.last_violent_sentence = index
-        subject = _subject_actor(text, violent[0], actor_pool)
+        subject = _subject_actor(text, violent[0], actor_pool) if violent[0].kind != "intercept" else None
         if subject is not None:
             context.last_actor = (
                 index, subject.actor, _evidence("actor", sentence, subject.start, subject.end)
@@ -798,6 +807,8 @@ def _nearest(
 def _head(trigger: Trigger, violent: Sequence[Trigger], text: str) -> Trigger:
     """The first violent trigger of the clause: "Une série d'attentats a frappé X" is an
     attack, "Une attaque de drone a touché X" a drone attack, whatever verb follows."""
+    if trigger.kind == "intercept":
+        return trigger  # "Trois roquettes tirées depuis Gaza ont été interceptées": an interception
     lo = clause_start(text, trigger.start)
     for other in violent:
         if (
@@ -1233,8 +1244,8 @@ def _actor_for(
         for a in actors:
             if 0 < a.start - trigger.end <= 1 and a.text[:1].islower():
                 return a
-    subject = _subject_actor(text, trigger, actors)
-    if subject is not None:
+    subject = _subject_actor(text, trigger, actors) if trigger.kind != "intercept" else None
+    if subject is not None:  # (who intercepts is not the actor of the disrupted attack)
         return subject
     if trigger.kind == "battle":
         # "des affrontements ont opposé l'armée soudanaise aux FSR", "clashes between X and Y"
@@ -1261,8 +1272,8 @@ def _actor_for(
                 0 <= weapon.start - a.end <= 20 and _ONE_WORD_GAP.match(text, a.end, weapon.start)
             ):
                 return a  # "missiles iraniens", "a Houthi anti-ship missile"
-    # a country named as agent or subject elsewhere in the sentence
-    for a in actors:
+    # a country named as agent or subject elsewhere in the sentence (not the interceptor)
+    for a in actors if trigger.kind != "intercept" else ():
         if any(s <= a.start < e for s, e in actor_spans):
             return a
     # "..., qui accusent l'armée russe": blamed in the same sentence, unless denied
@@ -1445,6 +1456,12 @@ def _attach_casualties(
             if same_sentence
             and (place := events[i].place) is not None
             and casualty.start <= place.mention.start - sentence.start < casualty.end
+        ] or [  # "... et sur Tyr, où au moins six personnes ont été tuées"
+            i for i in group
+            if same_sentence
+            and (place := events[i].place) is not None
+            and 0 <= casualty.start - (place.mention.end - sentence.start) <= 40
+            and _WHERE.match(sentence.text, place.mention.end - sentence.start)
         ]
         if inside:
             chosen = inside[:1]

@@ -78,9 +78,11 @@ _BASE_AFTER = re.compile(
 _DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–]|^\s*\([^)]{1,40}\)\s*:")
 _DATELINE_HEAD = re.compile(r"^[A-ZÀ-Ý][\w'’ .-]{0,30},$")  # "KYIV," before the region
 _DATELINE_REGION = re.compile(r"^,\s*[\w'’ .-]{1,30}?\s*(?:\([^)]{1,40}\)\s*)?[-—–]")
-_PASSIVE = re.compile(
-    r"\b(?:a\s+été|ont\s+été|est|sont|été|was|were|has\s+been|have\s+been|is|are|came\s+under|"
-    r"a\s+subi|ont\s+subi|suffered)\b",
+
+
+_PASSIVE_FIRST = re.compile(
+    r"\s*(?:,[^,]{1,50},\s*)?(?:(?:a|ont|has|have|had)\s+(?:\w+\s+)?(?:été|been)|est|sont|été|was|were|is|are|"
+    r"came\s+under|a\s+subi|ont\s+subi|suffered)\b",
     re.IGNORECASE,
 )
 
@@ -137,7 +139,7 @@ def in_relative_clause(text: str, position: int) -> bool:
 
 def is_passive_between(between: str) -> bool:
     """'Erbil a été frappée', 'Erbil was hit': the subject is the target."""
-    return _PASSIVE.search(between) is not None
+    return _PASSIVE_FIRST.match(between) is not None  # the subject's own verb, not "said there was"
 
 
 _CLAUSE_BREAK = re.compile(

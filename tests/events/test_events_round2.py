@@ -257,3 +257,25 @@ def test_launchers_are_not_launches_and_a_day_after_dates_the_later_event(run):
     text = "IDF says it struck Hezbollah launchers near Nabatieh on Tuesday."
     (event,) = _targets(run(text, lang="en"))
     assert event.actor == "Israel"
+
+
+def test_interceptions_keep_their_kind_and_the_interceptor_is_not_the_actor(run):
+    text = "Trois roquettes tirées depuis la bande de Gaza ont été interceptées lundi au-dessus de Sderot."
+    events = run(text, lang="fr")
+    (sderot,) = _targets(events)
+    assert (sderot.sub_event_type, sderot.quantity, sderot.actor) == ("Disrupted weapons use", 3, None)
+    origin = next(e for e in events if e.role is Role.ORIGIN)
+    assert origin.status is Status.ASSERTED
+    text = "Ukraine's air force said it shot down 20 drones over Kyiv overnight."
+    (kyiv,) = _targets(run(text, lang="en"))
+    assert (kyiv.sub_event_type, kyiv.actor) == ("Disrupted weapons use", None)
+    text = "Explosions were heard near Isfahan on Friday as air defences fired at small drones. Iran said there was no damage."
+    assert [(e.place.name, e.sub_event_type) for e in _targets(run(text, lang="en"))] == [
+        ("Isfahan", "Disrupted weapons use")
+    ]
+
+
+def test_a_toll_in_a_where_clause_goes_to_its_place(run):
+    text = "L'armée a frappé lundi la banlieue de Beyrouth et Tyr, où au moins six personnes ont été tuées."
+    events = {e.place.name: e for e in _targets(run(text, lang="fr"))}
+    assert (events["Beirut"].fatalities, events["Tyre"].fatalities) == (None, 6)
