@@ -153,10 +153,18 @@ class ProcessRunner:
         self.workers = workers
         self.gazetteer = gazetteer
         self.geocoding = geocoding
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context: Any
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+            # Workers fork from a server that has imported the pipeline once already.
+            context.set_forkserver_preload(
+                ["geoevents.batch._workers", "geoevents.pipeline", "geoevents.events"]
+            )
+        else:
+            context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context(method),
+            mp_context=context,
             initializer=_start_worker,
             initargs=(gazetteer,),
         )
