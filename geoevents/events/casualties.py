@@ -44,6 +44,8 @@ _PATTERNS = [
     ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans|دون|بدون|لم\s+يسفر\s+عن)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies)|ضحايا|خسائر\s+بشرية)"),
     # "killing no one", "sans blesser personne"
     ("zero_verb", r"(?P<v>killing|injuring|wounding|tuant|blessant|killed|wounded|injured)\s+(?P<what>no\s+one|nobody|personne)\b"),
+    # "après la mort de deux soldats", "the deaths of three soldiers"
+    ("death_of", rf"(?P<what>la\s+mort|le\s+décès|the\s+deaths?|the\s+killing)\s+(?:de|d['’]|of)\s*{_NUM}"),
     # "the death toll rose to 45", "le bilan s'est alourdi à 12 morts"
     ("toll", rf"(?P<what>death\s+toll|toll|bilan)\s+(?:[\w'’-]+\s+){{0,8}}?(?:to|at|à|de)\s+{_NUM}"),
     # "killing 5 people", "ont tué trois civils", "faisant 3 morts et 12 blessés"
@@ -135,7 +137,7 @@ def _read(kind: str, match: re.Match[str]) -> list[CasualtyMention]:
     if kind == "one":
         field = "injuries" if _INJURED_RE.match(what) else "fatalities"
         return [CasualtyMention(start, end, words, field, 1)]
-    if kind == "toll":
+    if kind in ("toll", "death_of"):
         value = parse_number(match.group("n") or "")
         return [CasualtyMention(start, end, words, "fatalities", value)] if value is not None else []
     value = 1 if kind == "verb" and match.group("one") else parse_number(match.group("n") or "")

@@ -149,7 +149,7 @@ _FORCE_BEFORE = re.compile(
 _FORCE_AFTER = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{_FORCE_NOUNS})\b", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"\b(?:cette|la\s+même|ladite|this|that|the\s+same|the|le|la)\s+(?P<noun>base|installation|garnison|"
-    r"garrison|outpost|facility|ville|localité|city|town|village|camp)\b",
+    r"garrison|outpost|facility|ville|localité|city|town|village|camp|zone|area|secteur)\b",
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(
@@ -313,6 +313,8 @@ _SAID_ON = re.compile(
 )
 _AFTER_END = re.compile(r"\b(?:after|après)$", re.IGNORECASE)
 _WHERE = re.compile(r"\s*,?\s*(?:où|where|in\s+which)\b", re.IGNORECASE)
+_OF_GAP = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’]|of\s+the|of)\s*$", re.IGNORECASE)
+_COUNTER = re.compile(r"ripost|retaliat|respond|répliqu", re.IGNORECASE)
 _PITTING = re.compile(r"\b(?:oppos\w+|entre|between|pitting|pitted|involving|impliquant)\b", re.IGNORECASE)
 _ALONGSIDE = re.compile(r"\b(?:avec|with|contre|against|aux\s+côtés)\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
@@ -755,6 +757,10 @@ def _anaphoric_targets(text: str, index: int, context: _Context) -> list[tuple[P
     match = _ANAPHOR.search(text)
     if match is None:
         return []
+    if match.group("noun").lower() in ("zone", "area", "secteur") and not re.search(
+        r"\b(?:dans|in|sur|on|into|across)\s+$", text[: match.start()], re.IGNORECASE
+    ):
+        return []  # "la zone est le théâtre d'opérations du JNIM": not a place struck
     wants_base = match.group("noun").lower() in (
         "base", "installation", "garnison", "garrison", "outpost", "facility"
     )
@@ -937,6 +943,7 @@ def _target_events(
             and not _DEFENSIVE.search(
                 text, clause_start(text, trigger.start), trigger.end if trigger.kind != "intercept" else trigger.start
             )
+            and not _COUNTER.search(text, clause_start(text, trigger.start), trigger.end)  # "avoir riposté": the other side
             and (
                 weapon_name is None
                 or context.last_weapon is None
@@ -953,7 +960,7 @@ def _target_events(
         date = _closest_date(
             [d for d in dates if not _owned_by_other(text, d, trigger, violent)], trigger, start, text
         )
-        cue_match = _RETALIATION.search(text, max(0, trigger.start - 30), trigger.start)
+        cue_match = _RETALIATION.search(text, max(0, trigger.start - 60), trigger.start)
         dropped = date is not None and cue_match is not None and date.end <= cue_match.start() < start
         if dropped:
             date = None  # "tiré samedi ... en représailles aux frappes sur Hodeïda": an earlier strike
@@ -1192,7 +1199,7 @@ def _subject_actor(
         )
         and not _SPONSOR.search(text[max(0, a.start - 40):a.start])
         and not _VICTIM_CUE.search(text[a.end:trigger.start])
-        and not _SPEAKER_AFTER.match(text, a.end)
+        and not _speaker_only(text, a.end)
         and not _defends(text, a.end, trigger)
         and not _OBJECT_LEFT.search(text[max(0, a.start - 30):a.start])
     ]
@@ -1204,6 +1211,12 @@ def _subject_actor(
     while chosen and _SUBJECT_AND.match(text[before[chosen - 1].end:before[chosen].start]):
         chosen -= 1  # "U.S. and British forces struck": the first of coordinated subjects
     return before[chosen]
+
+
+def _speaker_only(text: str, end: int) -> bool:
+    """'Afghan police said' before the trigger: a source, unless 'said it struck' (its own act)."""
+    match = _SPEAKER_AFTER.match(text, end)
+    return match is not None and not re.match(r"\s+(?:that\s+)?(?:it|they|its|their)\b", text[match.end():])
 
 
 def _defends(text: str, lo: int, trigger: Trigger) -> bool:
@@ -1270,7 +1283,7 @@ def _actor_for(
         for a in actors:
             if 0 <= a.start - weapon.end <= 2 or (
                 0 <= weapon.start - a.end <= 20 and _ONE_WORD_GAP.match(text, a.end, weapon.start)
-            ):
+            ) or (0 <= a.start - weapon.end <= 12 and _OF_GAP.match(text, weapon.end, a.start)):
                 return a  # "missiles iraniens", "a Houthi anti-ship missile"
     # a country named as agent or subject elsewhere in the sentence (not the interceptor)
     for a in actors if trigger.kind != "intercept" else ():
@@ -1471,7 +1484,7 @@ def _attach_casualties(
             after := [
                 i for i in group
                 if (place := events[i].place) is not None
-                and 0 <= place.mention.start - sentence.start - casualty.end <= 40
+                and 0 <= place.mention.start - sentence.start - casualty.end <= 60
             ]
         ):
             chosen = after[:1]

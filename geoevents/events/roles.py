@@ -179,7 +179,7 @@ _FUT = {
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"\b(?:will|shall|plan\w*|going\s+to|set\s+to|intend\w*|want\w*|seek\w*|await\w*|"
+        r"\b(?:will|shall|plans?|planned\s+to|planning|going\s+to|set\s+to|intend\w*|want\w*|seek\w*|await\w*|"
         r"tomorrow|next\s+(?:week|month|year|days?)|upcoming|aims?\s+to|ready\s+to|prepar\w+\s+to|to\s+be)\b|'ll\b",
         re.IGNORECASE,
     ),

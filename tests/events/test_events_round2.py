@@ -279,3 +279,32 @@ def test_a_toll_in_a_where_clause_goes_to_its_place(run):
     text = "L'armée a frappé lundi la banlieue de Beyrouth et Tyr, où au moins six personnes ont été tuées."
     events = {e.place.name: e for e in _targets(run(text, lang="fr"))}
     assert (events["Beirut"].fatalities, events["Tyre"].fatalities) == (None, 6)
+
+
+def test_planted_is_not_planned_and_an_army_saying_it_struck_is_the_actor(run):
+    text = "An improvised explosive device planted on a motorcycle exploded in Quetta on Thursday, killing four policemen."
+    (event,) = _targets(run(text, lang="en"))
+    assert (event.status, event.fatalities) == (Status.ASSERTED, 4)
+    text = "The Ukrainian army said it had struck a Russian command post near Donetsk on Monday."
+    (event,) = _targets(run(text, lang="en"))
+    assert event.actor == "Ukraine"
+
+
+def test_death_of_soldiers_in_a_drone_attack_of_a_group(run):
+    text = (
+        "L'armée a intensifié vendredi ses tirs d'artillerie sur Khiam, après la mort de deux soldats "
+        "dans une attaque de drone du Hezbollah près de Metoula."
+    )
+    events = {e.place.name: e for e in _targets(run(text, lang="fr"))}
+    metula = events["Metula"]
+    assert (metula.actor, metula.fatalities, metula.date) == ("Hezbollah", 2, None)
+    assert events["Khiam"].fatalities is None
+
+
+def test_a_counter_attack_does_not_inherit_the_attackers(run):
+    text = (
+        "Des jihadistes de l'État islamique ont tendu lundi une embuscade près de Ménaka, tuant sept soldats. "
+        "L'armée affirme avoir riposté par des frappes de drones dans la zone."
+    )
+    events = [e for e in _targets(run(text, lang="fr")) if e.sub_event_type == "Air/drone strike"]
+    assert [(e.place.name, e.actor) for e in events] == [("Ménaka", None)]
