@@ -40,6 +40,17 @@ Counts
     "plusieurs"/"several" 3) with the words kept as evidence. ``fatalities``/``injuries``
     are ``None`` when the text says nothing and 0 when it says none; a count in a later
     sentence goes to the first event of the sentence before (a "none" to each of them).
+Actors (round 2)
+    the subject of the trigger; a French demonym right after it ("une frappe israélienne");
+    "the group" / "le groupe" is the last armed group named; for battles the first side
+    ("opposé l'armée soudanaise aux FSR"); nobody for defensive verbs ("repelled", "repoussé")
+    and interceptions (the interceptor is not the actor: the owner of the disrupted weapon is);
+    governments blaming each other ("Kiev et Moscou s'accusant") are neither actors nor places.
+Dates (round 2)
+    "la veille", "a day earlier/after", "le lendemain", "two days later" count from the day the
+    story has reached; a clause of retaliation ("en représailles aux frappes sur X") does not
+    take the main clause's date; a one-sentence report ("Kharkiv : un missile a frappé ...")
+    is about its article's day.
 Evidence
     ``Event.evidence`` holds (field, start, end, text) spans into the article for place,
     event_type (the trigger), status, date, actor, weapon, quantity, fatalities, injuries and
