@@ -27,6 +27,7 @@ __all__ = [
     "read_article",
     "read_jsonl",
     "decode_text",
+    "article_from_json_line",
 ]
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -185,14 +186,15 @@ def read_jsonl(
             for number, line in enumerate(stream, 1):
                 if not line.strip():
                     continue
-                yield _article_from_json(line, name=name, number=number, date=date, lang=lang)
+                yield article_from_json_line(line, name=name, number=number, date=date, lang=lang)
     except UnicodeDecodeError:
         raise InputError(f"{name}: not valid UTF-8 text") from None
 
 
-def _article_from_json(
+def article_from_json_line(
     line: str, *, name: str, number: int, date: dt.date | None, lang: str | None
 ) -> Article:
+    """One JSONL line as an Article; a bad line raises :class:`InputError` naming ``name:number``."""
     where = f"{name}:{number}"
     try:
         record = json.loads(line)

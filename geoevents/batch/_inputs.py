@@ -71,7 +71,7 @@ def document_key(article: Article) -> str:
 def _jsonl_lines(
     lines: Iterable[str], *, name: str, date: dt.date | None, lang: str | None
 ) -> Iterator[Document | ReadFailure]:
-    from ..sources import _article_from_json  # the one-line messages of `toponyms --jsonl`
+    from ..sources import article_from_json_line
 
     number = 0
     try:
@@ -79,7 +79,7 @@ def _jsonl_lines(
             if not line.strip():
                 continue
             try:
-                article = _article_from_json(line, name=name, number=number, date=date, lang=lang)
+                article = article_from_json_line(line, name=name, number=number, date=date, lang=lang)
             except InputError as exc:
                 yield ReadFailure(f"{name}:{number}", str(exc))
                 continue
