@@ -199,8 +199,23 @@ def _party_districts(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, st
     return found
 
 
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre"
+    r"|d[ée]cembre)"
+)
+# "October 6", "6 octobre", "the 6th of October": a date, even where GeoNames has a town of
+# that name (Egypt's 6th of October City is also "October 6").
+_DATE_LIKE = re.compile(
+    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?{_MONTHS})",
+    re.IGNORECASE,
+)
+
+
 def _not_a_place(text: str, start: int, end: int, org_spans: Sequence[tuple[int, int]]) -> bool:
     if _inside(org_spans, start, end):
+        return True
+    if _DATE_LIKE.fullmatch(text[start:end]):
         return True
     before = text[max(0, start - 60) : start]
     if _ORG_HEADS.search(before) or _ORG_TAILS.match(text[end : end + 24]):
