@@ -16,7 +16,7 @@ __all__ = ["build_embedded", "EMBEDDED_VERSION", "locked"]
 
 # Bump when the embedded sources or their processing change: indexes built by an older
 # version are rebuilt on next open.
-EMBEDDED_VERSION = "8"
+EMBEDDED_VERSION = "9"
 
 
 @contextlib.contextmanager

@@ -35,6 +35,9 @@ GEONAMES_RID_LIMIT = 10_000_000_000  # rids at or above this are not GeoNames id
 # Single-token names at least this frequent as common words (wordfreq zipf, en/fr/ar) are
 # dropped unless some entry makes them "strong" (see LayerWriter.add); those at least
 # ALT_ZIPF frequent are dropped when they are only ever an alternate name ("Orchard").
+# Alternate names of cities of STRONG_POPULATION or more escape the second rule, and of
+# BIG_POPULATION the first: French exonyms (Moscou, Londres, Téhéran, Alep, Mossoul) are
+# frequent French words only because they are those cities' names.
 DROP_ZIPF = 4.0
 ALT_ZIPF = 3.0
 # Kept single-token keys at least this frequent are flagged common (Match.common) unless
@@ -170,8 +173,10 @@ def prepare(entry: Entry, names: Iterable[tuple[str, str, str | None]], rid: int
         # lists every Arabic name as an alternate.
         strong = strong_entry or (pop >= STRONG_POPULATION and (
             kind in _STRONG_KINDS or not key.isascii()))
+        if pop >= BIG_POPULATION:
+            strong = True
         if level:
-            stats.append((key, level, kind != "alternate", big, strong))
+            stats.append((key, level, kind != "alternate" or pop >= STRONG_POPULATION, big, strong))
         rows.append((key, rid, order, name, kind, lang, int(strong)))
     return entry_row, rows, stats
 
@@ -297,13 +302,15 @@ class LayerWriter:
             level = _level(key, strong_entry, pop, self._freq)
             if level < 0:
                 continue
-            strong = strong_entry or (pop >= STRONG_POPULATION and not key.isascii())
+            strong = strong_entry or pop >= BIG_POPULATION or (
+                pop >= STRONG_POPULATION and not key.isascii())
             if level:
                 st = self._stats.get(key)
                 if st is None:
                     st = self._stats[key] = _KeyStats(level)
                 st.big = st.big or big
                 st.strong = st.strong or strong
+                st.named = st.named or pop >= STRONG_POPULATION
             self._names.append((key, rid, 3, name, "alternate", lang, int(strong)))
             if len(self._names) >= 50_000:
                 self._flush_names()
