@@ -119,6 +119,22 @@ def _parse_all(
     ]
 
 
+def _findings(
+    articles: Sequence[str],
+    *,
+    date: str | None,
+    lang: Language,
+    encoding: str,
+    max_size: int,
+    gazetteer: Path | None,
+    **geocoding: Any,
+) -> tuple[list[Article], list[Report], list[MapFeature]]:
+    """Read every article, parse them, and merge their findings into map records."""
+    docs = read_articles(articles, date=date, lang=lang, encoding=encoding, max_size_mb=max_size)
+    reports = _parse_all(docs, gazetteer, geocoding)
+    return docs, reports, _features(reports)
+
+
 def _stderr_console() -> Any:
     from rich.console import Console
 
@@ -203,11 +219,11 @@ def map_command(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Do not print the summary table.")] = False,
 ) -> None:
     """Write a Leaflet map of the strikes, bases and places in ARTICLE(s)."""
-    docs = read_articles(articles, date=date, lang=lang, encoding=encoding, max_size_mb=max_size)
-    geocoding = {"geocoder": geocoder, "geocoder_url": geocoder_url, "user_agent": user_agent,
-                 "cache": cache, "no_cache": no_cache, "config": config}
-    reports = _parse_all(docs, gazetteer, geocoding)
-    features = _features(reports)
+    docs, reports, features = _findings(
+        articles, date=date, lang=lang, encoding=encoding, max_size=max_size, gazetteer=gazetteer,
+        geocoder=geocoder, geocoder_url=geocoder_url, user_agent=user_agent, cache=cache,
+        no_cache=no_cache, config=config,
+    )
     target = output or _default_output(docs, ".html")
     from ..outputs import write_map
 
@@ -249,10 +265,11 @@ def geojson_command(
     max_size: MaxSizeOpt = MAX_ARTICLE_BYTES // (1024 * 1024),
 ) -> None:
     """Write the findings of ARTICLE(s) as an RFC 7946 GeoJSON FeatureCollection."""
-    docs = read_articles(articles, date=date, lang=lang, encoding=encoding, max_size_mb=max_size)
-    geocoding = {"geocoder": geocoder, "geocoder_url": geocoder_url, "user_agent": user_agent,
-                 "cache": cache, "no_cache": no_cache, "config": config}
-    features = _features(_parse_all(docs, gazetteer, geocoding))
+    _, _, features = _findings(
+        articles, date=date, lang=lang, encoding=encoding, max_size=max_size, gazetteer=gazetteer,
+        geocoder=geocoder, geocoder_url=geocoder_url, user_agent=user_agent, cache=cache,
+        no_cache=no_cache, config=config,
+    )
     from ..outputs import write_geojson
 
     write_geojson(features, output)
@@ -279,12 +296,13 @@ def export_command(
     max_size: MaxSizeOpt = MAX_ARTICLE_BYTES // (1024 * 1024),
 ) -> None:
     """Export the findings of ARTICLE(s) as GeoJSON, GeoPackage, CSV, KML or HTML."""
-    docs = read_articles(articles, date=date, lang=lang, encoding=encoding, max_size_mb=max_size)
-    if output == "-" and format in (ExportFormat.gpkg,):
+    if output == "-" and format is ExportFormat.gpkg:
         raise UsageError("a GeoPackage cannot be written to standard output; give -o PATH")
-    geocoding = {"geocoder": geocoder, "geocoder_url": geocoder_url, "user_agent": user_agent,
-                 "cache": cache, "no_cache": no_cache, "config": config}
-    features = _features(_parse_all(docs, gazetteer, geocoding))
+    docs, _, features = _findings(
+        articles, date=date, lang=lang, encoding=encoding, max_size=max_size, gazetteer=gazetteer,
+        geocoder=geocoder, geocoder_url=geocoder_url, user_agent=user_agent, cache=cache,
+        no_cache=no_cache, config=config,
+    )
     target = output or str(_default_output(docs, f".{format.value}"))
     from ..outputs import write
 
