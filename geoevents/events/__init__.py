@@ -51,6 +51,11 @@ Dates (round 2)
     story has reached; a clause of retaliation ("en représailles aux frappes sur X") does not
     take the main clause's date; a one-sentence report ("Kharkiv : un missile a frappé ...")
     is about its article's day.
+Round 3
+    a bare "bombardement(s)" / "bombardment" (no air cue such as "aériens", "aviation", "jets")
+    is Shelling/artillery/missile attack with weapon "artillery"; a "facility" is a base only
+    when it is not a civilian one ("energy", "power", "port", "oil", "gas", "storage",
+    "industrial", "water", "medical" facility is a target).
 Evidence
     ``Event.evidence`` holds (field, start, end, text) spans into the article for place,
     event_type (the trigger), status, date, actor, weapon, quantity, fatalities, injuries and

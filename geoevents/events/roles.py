@@ -63,7 +63,7 @@ _LOCATIVE = re.compile(
 )
 _BASE_BEFORE = re.compile(
     r"\b(?:bases?|base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|"
-    r"(?:military|army)\s+camp|camp\s+militaire|outpost|avant-poste|facilit(?:y|ies)|"
+    r"(?:military|army)\s+camp|camp\s+militaire|outpost|avant-poste|(?<!energy\s)(?<!power\s)(?<!port\s)(?<!oil\s)(?<!gas\s)(?<!storage\s)(?<!industrial\s)(?<!water\s)(?<!medical\s)facilit(?:y|ies)|"
     r"garrison|garnison|caserne|aéroport\s+militaire|installations?\s+militaires?)"
     r"(?:\s+[^\W\d]+){0,2}\s+(?:de|d['’]|du|des|à|au|in|at|near|of|en|près\s+de)\s*"
     r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",

@@ -1,0 +1,53 @@
+"""Third-round rules: bare bombardments are shelling, civilian facilities are not bases,
+shares of intercepted munitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geoevents.events import extract_events
+from geoevents.model import Article, Role
+from geoevents.text import split_sentences
+
+
+@pytest.fixture()
+def run(make_places):
+    def run(text, *, lang, date="2024-01-10"):
+        sentences = split_sentences(text)
+        article = Article(text, id="t", date=dt.date.fromisoformat(date), lang=lang)
+        return extract_events(article, sentences, make_places(text, sentences), lang=lang)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Des bombardements ont frappé lundi la ville de Kharkiv, faisant deux morts.", "fr"),
+        ("Un homme a été tué dans le bombardement d'un marché à Kherson lundi.", "fr"),
+        ("A bombardment hit Kharkiv on Monday, killing two people.", "en"),
+    ],
+)
+def test_a_bare_bombardment_is_shelling(run, text, lang):
+    (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.weapon == "artillery"
+
+
+def test_an_aerial_bombardment_stays_an_air_strike(run):
+    (event,) = run("Des bombardements aériens ont frappé lundi Kharkiv.", lang="fr")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("kind", ["energy", "port", "oil"])
+def test_a_civilian_facility_hit_is_a_target_not_a_base(run, kind):
+    events = run(f"Two drones struck an {kind} facility in Poltava on Sunday.", lang="en")
+    assert [e.role for e in events] == [Role.TARGET]
+
+
+def test_a_facility_housing_troops_is_still_a_base(run):
+    text = "Missiles targeted a facility in Erbil housing U.S. troops on Wednesday."
+    roles = {e.role for e in run(text, lang="en")}
+    assert Role.BASE in roles and Role.TARGET in roles
