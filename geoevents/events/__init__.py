@@ -55,7 +55,9 @@ Round 3
     a bare "bombardement(s)" / "bombardment" (no air cue such as "aériens", "aviation", "jets")
     is Shelling/artillery/missile attack with weapon "artillery"; a "facility" is a base only
     when it is not a civilian one ("energy", "power", "port", "oil", "gas", "storage",
-    "industrial", "water", "medical" facility is a target).
+    "industrial", "water", "medical" facility is a target); a share of a salvo ("29 of 31
+    drones", "15 des 17 missiles", "18 of them") is the ``quantity`` of the interception, the
+    whole salvo that of the strike.
 Evidence
     ``Event.evidence`` holds (field, start, end, text) spans into the article for place,
     event_type (the trigger), status, date, actor, weapon, quantity, fatalities, injuries and

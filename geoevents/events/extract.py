@@ -1049,8 +1049,14 @@ def _munition(
             q for q in quantities
             if not (q.start >= trigger.end and _OBJECT_DATE_GAP.match(text, trigger.end, q.start))
         ]
+    # an interception counts the share shot down, a strike the whole salvo
+    shares = [q for q in quantities if q.share and scope_start <= q.start and q.end <= scope_end]
+    quantities = [q for q in quantities if not q.share]
     partitive = [q for q in quantities if q.partitive and scope_start <= q.start and q.end <= start]
-    quantity = partitive[-1] if partitive else _pick(quantities, start, end, scope_start, scope_end)
+    if trigger.kind == "intercept" and shares:
+        quantity: QuantityMention | None = shares[0]
+    else:
+        quantity = partitive[-1] if partitive else _pick(quantities, start, end, scope_start, scope_end)
     if quantity is not None:
         found.append(("quantity", quantity.start, quantity.end))
         if quantity.weapon is not None:

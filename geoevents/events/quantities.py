@@ -142,6 +142,15 @@ _ANOTHER = re.compile(
     re.IGNORECASE,
 )
 
+# "29 of 31 drones", "12 of the 14 drones", "15 des 17 missiles", "18 sur 20 missiles"
+_SHARE_BEFORE = re.compile(
+    rf"(?<![\w,.])(?P<n>{NUMBER_PATTERN})\s+(?:of|des|sur)\s+(?:the\s+|les\s+)?$", re.IGNORECASE
+)
+_SHARE_OF_THEM = re.compile(
+    rf"(?<![\w,.])(?P<n>{_DIGITS}|{_WORDS})\s+(?:of\s+them|of\s+those|d['’]entre\s+(?:eux|elles))(?!\w)",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class QuantityMention:
@@ -153,6 +162,7 @@ class QuantityMention:
     value: int
     weapon: str | None
     partitive: bool = False  # "one of which", "l'une d'elles": the share that hit this place
+    share: bool = False  # "29 of 31 drones", "15 des 17 missiles", "18 of them": a share of the salvo
 
 
 def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMention]:
@@ -181,6 +191,15 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
         if value is None:
             continue
         out.append(QuantityMention(match.start(), weapon.end, text[match.start():weapon.end], value, weapon.weapon))
+        share = _SHARE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        share_value = parse_number(share.group("n")) if share is not None else None
+        if share is not None and share_value is not None and share_value <= value:
+            span = text[share.start():weapon.end]
+            out.append(QuantityMention(share.start(), weapon.end, span, share_value, weapon.weapon, share=True))
+    for match in _SHARE_OF_THEM.finditer(text):
+        value = parse_number(match.group("n"))
+        if value is not None and value > 1:  # "one of them" is read below as "un autre"
+            out.append(QuantityMention(match.start(), match.end(), match.group(0), value, None, share=True))
     for match in _ANOTHER.finditer(text):
         if any(q.start <= match.start() < q.end for q in out):
             continue

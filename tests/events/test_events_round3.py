@@ -51,3 +51,22 @@ def test_a_facility_housing_troops_is_still_a_base(run):
     text = "Missiles targeted a facility in Erbil housing U.S. troops on Wednesday."
     roles = {e.role for e in run(text, lang="en")}
     assert Role.BASE in roles and Role.TARGET in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "shot_down"),
+    [
+        ("Air defences shot down 29 of 31 drones over Kyiv on Sunday.", "en", 29),
+        ("Russia fired 20 missiles; air defences downed 18 of them over Odesa on Friday.", "en", 18),
+        ("Les défenses ukrainiennes ont intercepté lundi 15 des 17 missiles au-dessus de Kiev.", "fr", 15),
+    ],
+)
+def test_an_interception_counts_its_share_of_the_salvo(run, text, lang, shot_down):
+    (event,) = [e for e in run(text, lang=lang) if e.sub_event_type == "Disrupted weapons use"]
+    assert event.quantity == shot_down
+
+
+def test_a_strike_counts_the_whole_salvo_not_the_share(run):
+    text = "Ukrainian drones attacked Novorossiysk on Tuesday, officials said, adding that 12 of the 14 drones were downed."
+    (event,) = [e for e in run(text, lang="en") if e.role is Role.TARGET]
+    assert event.quantity == 14
