@@ -57,7 +57,8 @@ Round 3
     when it is not a civilian one ("energy", "power", "port", "oil", "gas", "storage",
     "industrial", "water", "medical" facility is a target); a share of a salvo ("29 of 31
     drones", "15 des 17 missiles", "18 of them") is the ``quantity`` of the interception, the
-    whole salvo that of the strike.
+    whole salvo that of the strike; a place in a possessive source ("Gaza's civil defence
+    said", "Ukraine's air force") is not where the event happened.
 Evidence
     ``Event.evidence`` holds (field, start, end, text) spans into the article for place,
     event_type (the trigger), status, date, actor, weapon, quantity, fatalities, injuries and

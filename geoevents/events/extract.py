@@ -169,6 +169,12 @@ _MODIFIED_NOUN = re.compile(
     r"officials?|government|administration|president|envoy|ambassador|drones?|warplanes|jets|"
     r"aircraft|citizens?|nationals?|contractors?|personnel|diplomats?|company|firms?)\b"
 )
+# "Gaza's civil defence said", "Ukraine's air force": a source, not where it happened
+_POSSESSIVE_SPEAKER = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:civil\s+defen[cs]e|ministry|governor|mayor|authorities|officials?|"
+    r"police|air\s+force|military|army|spokes\w+|emergency\s+services?|health\s+\w+)\b",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -455,7 +461,7 @@ def _not_a_place(
     """
     if _COMPOUND_AFTER.match(right) or _COMPOUND_BEFORE.search(left[-8:]):
         return True
-    if _MODIFIED_NOUN.match(right):
+    if _MODIFIED_NOUN.match(right) or _POSSESSIVE_SPEAKER.match(right):
         return True
     words = [w for w in re.split(r"[\s'’-]+", mention.strip()) if w[:1].isalpha()]
     cased = [w for w in words if w[:1].lower() != w[:1].upper()]

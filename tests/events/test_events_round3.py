@@ -70,3 +70,10 @@ def test_a_strike_counts_the_whole_salvo_not_the_share(run):
     text = "Ukrainian drones attacked Novorossiysk on Tuesday, officials said, adding that 12 of the 14 drones were downed."
     (event,) = [e for e in run(text, lang="en") if e.role is Role.TARGET]
     assert event.quantity == 14
+
+
+@pytest.mark.parametrize("speaker", ["civil defence", "health ministry", "governor"])
+def test_a_possessive_source_is_not_a_place_of_the_event(run, speaker):
+    text = f"Israeli jets struck Khan Younis on Tuesday, killing 12 people, Gaza's {speaker} said."
+    events = run(text, lang="en")
+    assert [(e.place.name, e.fatalities) for e in events] == [("Khan Yunis", 12)]
