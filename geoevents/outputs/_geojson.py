@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .._io import atomic_write
 from ..records import MapFeature
-from ._errors import OutputError
 from ._records import check_features
+from ._text_output import write_text_output
 
 __all__ = ["to_geojson", "write_geojson", "geojson_text"]
 
@@ -55,15 +53,4 @@ def write_geojson(
     pathlib.Path or None
         The written file, or ``None`` when written to standard output.
     """
-    text = geojson_text(features, indent=indent)
-    if str(path_or_dash) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return None
-    target = Path(path_or_dash)
-    try:
-        with atomic_write(target) as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise OutputError(f"cannot write GeoJSON to {target}: {exc.strerror or exc}") from None
-    return target
+    return write_text_output(geojson_text(features, indent=indent), path_or_dash, what="GeoJSON")

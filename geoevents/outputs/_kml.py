@@ -9,16 +9,14 @@ from __future__ import annotations
 import html
 import os
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .._io import atomic_write
 from ..records import CATEGORIES, MapFeature
-from ._errors import OutputError
 from ._frame import COLUMN_TYPES, SOURCES_SEPARATOR, columns_for
 from ._records import LAYERS, check_features
+from ._text_output import write_text_output
 
 __all__ = ["write_kml", "kml_text"]
 
@@ -106,15 +104,4 @@ def write_kml(
     pathlib.Path or None
         The written file, or ``None`` for standard output.
     """
-    text = kml_text(features, title=title)
-    if str(path) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return None
-    target = Path(path)
-    try:
-        with atomic_write(target) as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise OutputError(f"cannot write KML to {target}: {exc.strerror or exc}") from None
-    return target
+    return write_text_output(kml_text(features, title=title), path, what="KML")
