@@ -167,14 +167,30 @@ _COMPOUND_AFTER = re.compile(r"^\.?-[^\W\d]", re.UNICODE)
 _MODIFIED_NOUN = re.compile(
     r"^\s+(?:embassy|consulate|troops|forces|soldiers|service\s*members|military|army|navy|"
     r"officials?|government|administration|president|envoy|ambassador|drones?|warplanes|jets|"
-    r"aircraft|citizens?|nationals?|contractors?|personnel|diplomats?|company|firms?)\b"
+    r"aircraft|citizens?|nationals?|contractors?|personnel|diplomats?|company|firms?|"
+    r"(?:health\s+)?ministry|civil\s+defen[cs]e|authorities|police(?!\s+(?:stations?|posts?|checkpoints?))|"
+    r"governor|mayor|spokes\w+)\b"
 )
 # "Gaza's civil defence said", "Ukraine's air force": a source, not where it happened
 _POSSESSIVE_SPEAKER = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:civil\s+defen[cs]e|ministry|governor|mayor|authorities|officials?|"
-    r"police|air\s+force|military|army|spokes\w+|emergency\s+services?|health\s+\w+)\b",
+    r"police|air\s+force|military|army|spokes\w+|emergency\s+services?|health\s+\w+|"
+    r"embass\w+|consul\w+|diplomatic)\b",
     re.IGNORECASE,
 )
+# "drones on their way to Israel", "sirens sounding in Tel Aviv": not where anything happened
+_NOT_THERE_LEFT = re.compile(
+    r"(?:\b(?:on\s+(?:their|its|the)\s+way\s+to|en\s+route\s+(?:to|for|vers|pour)|à\s+destination\s+d[e'’]|"
+    r"head(?:ing|ed)\s+(?:to|for|towards?))\s+(?:the\s+|la\s+|le\s+|l['’])?"
+    r"|\b(?:sirens?|sirènes?)\b[^.;,]{0,30})$",
+    re.IGNORECASE,
+)
+_LAUNCHED_BY = re.compile(
+    r"\b(?:tirée?s?|lancée?s?|fired|launched)\b[^.;]{0,40}\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l['’]|the\s+)?$",
+    re.IGNORECASE,
+)
+_LAUNCH_PARTICIPLE = re.compile(r"tirée?s?|lancée?s?|fired|launched", re.IGNORECASE)
+_RELATIVE_INTERCEPT = re.compile(r"[^.;]{0,30}?\b(?:which|that|qui|lequel|laquelle)\b[^.;]{0,40}$", re.IGNORECASE)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -208,7 +224,7 @@ _ACCUSE_LEFT = re.compile(r"\b(?:accus\w*|blam\w*|soupçonn\w*|suspect\w*)\s+(?:
 _ACCUSED_GAP = re.compile(r"^\s+(?:d['’]avoir|de|d['’]|of|for)\s*(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
 _OTHER_BASE = re.compile(r"\b(?:bases?|camps?|garrisons?|garnisons?|outposts?|et|and)\b", re.IGNORECASE)
 _LOCATOR = re.compile(
-    r"^\s*(?:,\s*(?:(?:à\s+)?(?:\d+|une?\s+\w+)\s*(?:km|kilomètres|kilometres|miles)\s+(?:au\s+)?(?:\w+\s+)?(?:de|d['’]|du|of)|"
+    r"^\s*(?:,\s*(?:(?:à\s+)?(?:(?:about|some|around|environ|quelque|à\s+peine|roughly)\s+)?(?:\d+|une?\s+\w+)\s*(?:km|kilomètres|kilometres|miles)\s+(?:au\s+)?(?:\w+\s+)?(?:de|d['’]|du|of)|"
     r"(?:au\s+|à\s+l['’])?(?:nord|sud|est|ouest|north|south|east|west)(?:-\w+)?(?:west|east|ouest|est)?\s+(?:de|d['’]|du|of)|"
     r"près\s+d[e'’]|near|outside|aux\s+abords\s+d[e'’]|not\s+far\s+from|non\s+loin\s+d[e'’])|"
     r"(?:near|près\s+d[e'’]|outside))\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
@@ -461,7 +477,7 @@ def _not_a_place(
     """
     if _COMPOUND_AFTER.match(right) or _COMPOUND_BEFORE.search(left[-8:]):
         return True
-    if _MODIFIED_NOUN.match(right) or _POSSESSIVE_SPEAKER.match(right):
+    if _MODIFIED_NOUN.match(right) or _POSSESSIVE_SPEAKER.match(right) or _NOT_THERE_LEFT.search(left[-60:]):
         return True
     words = [w for w in re.split(r"[\s'’-]+", mention.strip()) if w[:1].isalpha()]
     cased = [w for w in words if w[:1].lower() != w[:1].upper()]
@@ -873,6 +889,9 @@ def _target_events(
     if intercepts and not _weapons_before_explosions(bound, weapons):
         # "Explosions signalées à Belgorod : la défense antiaérienne a abattu trois missiles"
         bound = [intercepts[0] if t is not None and t.kind == "explosion" else t for t in bound]
+    for position, (_, _, end) in enumerate(targets):
+        if intercepts and bound[position] is not None:
+            bound[position] = _disrupted(bound[position], intercepts, text, end)
     for position in range(1, len(targets)):
         # "drones aimed at Dhahran and Jizan": a coordinated place shares the trigger before it
         gap = text[targets[position - 1][2]:targets[position][1]]
@@ -932,7 +951,7 @@ def _target_events(
         status, cue = status_of(text, trigger.start, trigger.end, context.lang)
         if cue is not None:
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
-        actor = _actor_for(text, trigger, actors, actor_spans, weapons, context.lang)
+        actor = _actor_for(text, trigger, actors, actor_spans, weapons, context.lang, violent=violent)
         actor_name: str | None = None
         if actor is not None:
             evidence.append(_evidence("actor", sentence, actor.start, actor.end))
@@ -1016,6 +1035,25 @@ def _target_events(
                 index, actor.actor, _evidence("actor", sentence, actor.start, actor.end)
             )
     return out
+
+
+def _disrupted(trigger: Trigger, intercepts: Sequence[Trigger], text: str, place_end: int) -> Trigger:
+    """The interception a place belongs to, when its nearest trigger only describes the
+    intercepted munitions ("abattu 18 drones tirés par les Houthis au-dessus de X") or the
+    attack is said to have been intercepted ("an attack on Eilat, which Israel said was
+    intercepted")."""
+    if trigger.kind == "intercept":
+        return trigger
+    for other in intercepts:
+        if (
+            _LAUNCH_PARTICIPLE.fullmatch(trigger.text)
+            and 0 <= trigger.start - other.end <= 120
+            and not _SCOPE_BREAK.search(text, other.end, trigger.start)
+        ):
+            return other
+        if other.start >= place_end and _RELATIVE_INTERCEPT.match(text, place_end, other.start):
+            return other
+    return trigger
 
 
 def _weapons_before_explosions(bound: Sequence[Trigger | None], weapons: Sequence[WeaponMention]) -> bool:
@@ -1252,6 +1290,8 @@ def _actor_for(
     actor_spans: Sequence[tuple[int, int]],
     weapons: Sequence[WeaponMention],
     lang: str = "en",
+    *,
+    violent: Sequence[Trigger] = (),
 ) -> ActorMention | None:
     if lang == "ar":  # verb-subject order: "أطلقت إيران 11 صاروخا"
         for a in actors:
@@ -1262,6 +1302,8 @@ def _actor_for(
             text[max(0, a.start - 25):a.start]
         ):
             return a
+    if trigger.kind == "intercept":
+        return _disrupted_owner(text, trigger, actors, weapons, violent)
     if _DEFENSIVE.fullmatch(trigger.text):
         return None  # "Ukrainian troops repelled several assaults": the defender is not the actor
     if lang == "fr" and trigger.kind in ("strike", "attack"):
@@ -1305,6 +1347,34 @@ def _actor_for(
     blame = _CLAIM_CUE.search(text, trigger.end)
     if blame is not None and blame.group("blame") and not _DENIAL.search(text):
         return next((a for a in actors if a.start > blame.end() and a.start - blame.end() < 40), None)
+    return None
+
+
+def _disrupted_owner(
+    text: str,
+    trigger: Trigger,
+    actors: Sequence[ActorMention],
+    weapons: Sequence[WeaponMention],
+    violent: Sequence[Trigger] = (),
+) -> ActorMention | None:
+    """Who fired what was intercepted: "drones tirés par les Houthis", "Iranian drones"
+    (the interceptor, subject or agent of the interception, is not the actor)."""
+    lo, hi = clause_start(text, trigger.start), len(text)
+    for a in actors:
+        if lo <= a.start < hi and _LAUNCHED_BY.search(text, max(lo, a.start - 60), a.start):
+            return a
+    for weapon in (w for w in weapons if w.start >= lo):
+        for a in actors:
+            if 0 <= a.start - weapon.end <= 2 or (
+                0 <= weapon.start - a.end <= 20 and _ONE_WORD_GAP.match(text, a.end, weapon.start)
+            ) or (0 <= a.start - weapon.end <= 12 and _OF_GAP.match(text, weapon.end, a.start)):
+                return a
+    for attack in violent:  # "the Houthis claimed an attack on Eilat, which Israel said was intercepted"
+        if attack.kind != "intercept" and attack.end <= trigger.start and _RELATIVE_INTERCEPT.match(
+            text, attack.end, trigger.start
+        ):
+            lo = clause_start(text, attack.start)
+            return next((a for a in reversed(actors) if lo <= a.start and a.end <= attack.start), None)
     return None
 
 

@@ -1,0 +1,74 @@
+"""Fourth-round rules (holdout2 errors read and folded into development): places that are
+not where anything happened, and interceptions credited to whoever fired the munitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geoevents.events import extract_events
+from geoevents.model import Article, Role
+from geoevents.text import split_sentences
+
+DISRUPTED = "Disrupted weapons use"
+
+
+@pytest.fixture()
+def run(make_places):
+    def run(text, *, lang, date="2024-01-10"):
+        sentences = split_sentences(text)
+        article = Article(text, id="t", date=dt.date.fromisoformat(date), lang=lang)
+        return extract_events(article, sentences, make_places(text, sentences), lang=lang)
+
+    return run
+
+
+def places_of(events):
+    return sorted(e.place.mention.text for e in events if e.place is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "where"),
+    [
+        ("An air strike hit a village near Jilib, some 300 km north of Mogadishu, on Monday.", "en", ["Jilib"]),
+        ("Israeli jets struck Syria's embassy compound in Beirut on Monday.", "en", ["Beirut"]),
+        ("Four people were killed when a drone hit a house in Rafah, the Gaza health ministry said.", "en", ["Rafah"]),
+        ("Ukraine said it shot down 20 Russian drones over Kharkiv on their way to Kyiv.", "en", ["Kharkiv"]),
+        ("Hezbollah fired 40 rockets at Haifa overnight, with sirens sounding in Tel Aviv.", "en", ["Haifa"]),
+        ("Des missiles ont frappé Dnipro lundi, tandis que les sirènes retentissaient à Lviv.", "fr", ["Dnipro"]),
+    ],
+)
+def test_places_that_only_situate_or_speak_get_no_event(run, text, lang, where):
+    assert places_of(run(text, lang=lang)) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("La défense aérienne russe a intercepté lundi 30 drones ukrainiens au-dessus de Belgorod.", "fr", "Ukraine"),
+        ("Air defences shot down 12 Russian drones over Kyiv overnight, the air force said.", "en", "Russia"),
+        (
+            "Des navires américains ont abattu lundi quinze drones tirés par les Houthis "
+            "au-dessus de la mer Rouge, au large de Hodeïda.",
+            "fr",
+            "Houthis",
+        ),
+    ],
+)
+def test_an_interception_belongs_to_whoever_fired(run, text, lang, actor):
+    (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert event.sub_event_type == DISRUPTED
+    assert event.actor == actor
+
+
+def test_an_attack_said_to_be_intercepted_is_an_interception(run):
+    text = "On Sunday the Houthis claimed a drone attack on Eilat, which Israel said was intercepted."
+    (event,) = run(text, lang="en")
+    assert (event.place.mention.text, event.sub_event_type, event.actor) == ("Eilat", DISRUPTED, "Houthis")
+
+
+def test_a_strike_that_was_not_intercepted_stays_a_strike(run):
+    text = "On Sunday a Houthi drone struck Eilat; Israel said it had failed to intercept it."
+    events = [e for e in run(text, lang="en") if e.place and e.place.mention.text == "Eilat"]
+    assert events and events[0].sub_event_type == "Air/drone strike"
