@@ -890,8 +890,9 @@ def _target_events(
         # "Explosions signalées à Belgorod : la défense antiaérienne a abattu trois missiles"
         bound = [intercepts[0] if t is not None and t.kind == "explosion" else t for t in bound]
     for position, (_, _, end) in enumerate(targets):
-        if intercepts and bound[position] is not None:
-            bound[position] = _disrupted(bound[position], intercepts, text, end)
+        nearest = bound[position]
+        if intercepts and nearest is not None:
+            bound[position] = _disrupted(nearest, intercepts, text, end)
     for position in range(1, len(targets)):
         # "drones aimed at Dhahran and Jizan": a coordinated place shares the trigger before it
         gap = text[targets[position - 1][2]:targets[position][1]]
