@@ -191,6 +191,10 @@ _LAUNCHED_BY = re.compile(
 )
 _LAUNCH_PARTICIPLE = re.compile(r"tirée?s?|lancée?s?|fired|launched", re.IGNORECASE)
 _RELATIVE_INTERCEPT = re.compile(r"[^.;]{0,30}?\b(?:which|that|qui|lequel|laquelle)\b[^.;]{0,40}$", re.IGNORECASE)
+_PLACE_CLAUSE = re.compile(r"\s*,?\s*(?:[^\W\d][\w'’-]*\s+){0,4}[^,;]{0,30}$")
+_HIT_VERB = re.compile(
+    r"(?:touch|frapp|vis|pilonn|bombard)ée?s?|hit|struck|targeted|pounded|shelled", re.IGNORECASE
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -752,7 +756,10 @@ def _sentence_events(
         first_new + i for i, e in enumerate(new_events) if e.role is Role.TARGET and e.is_violent
     ]
     if casualties:
-        _attach_casualties(sentence, index, casualties, violent_new, actors, context)
+        if not violent_new and places:
+            casualties = _casualties_by_place(sentence, index, casualties, places, context)
+        if casualties:
+            _attach_casualties(sentence, index, casualties, violent_new, actors, context)
     if not violent_new and _CLAIM_CUE.search(text):
         if not actors:
             actors = find_actors(text)
@@ -934,7 +941,14 @@ def _target_events(
         kind_weapon = weapon_name
         if (
             weapon_name is None
-            and head.kind == "explosion"
+            and (
+                head.kind == "explosion"
+                or (  # "Des infrastructures ont été touchées à Kyiv": by the barrage just described
+                    head.kind == "strike"
+                    and _HIT_VERB.fullmatch(head.text)
+                    and not any(clause_start(text, head.start) <= a.start and a.end <= head.start for a in actors)
+                )
+            )
             and context.last_weapon
             and index - context.last_weapon[0] == 1
         ):
@@ -1592,6 +1606,72 @@ def _attach_casualties(
                 "evidence": event.evidence + (evidence,),
             }
             events[i] = replace(event, **changes)
+
+
+def _casualties_by_place(
+    sentence: Sentence,
+    index: int,
+    casualties: Sequence[CasualtyMention],
+    places: Sequence[Place],
+    context: _Context,
+) -> list[CasualtyMention]:
+    """"À Loutsk, une personne a été tuée ; à Zaporijjia, deux ont péri": a toll given
+    place by place after a strike belongs to the event at that place, which the toll alone
+    reports when the strike named it only among others ("38 killed across the country ...
+    In Kryvyi Rih, ten died"). Returns the casualties left for the sentence-level rules."""
+    group = context.last_group
+    if group is None or index - group[0] > _COREF_DISTANCE:
+        return list(casualties)
+    text = sentence.text
+    template = context.events[group[1][0]]
+    left_over = []
+    for casualty in casualties:
+        lo = max(0, text.rfind(";", 0, casualty.start) + 1)
+        scoped = [
+            p for p in places
+            if lo <= p.mention.start - sentence.start < casualty.start
+            and p.feature not in _COARSE
+            and has_locative_preposition(text[: p.mention.start - sentence.start])
+            and _PLACE_CLAUSE.match(text, p.mention.end - sentence.start, casualty.start)
+        ]
+        if not scoped:
+            left_over.append(casualty)
+            continue
+        place = scoped[-1]
+        same = [
+            i for i, e in enumerate(context.events)
+            if e.role is Role.TARGET and e.place is not None and e.place.name == place.name
+            and index - _sentence_index(context, e) <= _COREF_DISTANCE
+        ]
+        evidence = _evidence(casualty.field, sentence, casualty.start, casualty.end)
+        if same:
+            i = same[-1]
+            if getattr(context.events[i], casualty.field) is None and context.events[i].status is Status.ASSERTED:
+                context.events[i] = replace(
+                    context.events[i],
+                    **{casualty.field: casualty.value},
+                    evidence=context.events[i].evidence + (evidence,),
+                )
+            continue
+        if template.status is not Status.ASSERTED or not template.is_violent:
+            left_over.append(casualty)
+            continue
+        start = place.mention.start - sentence.start
+        kept = tuple(v for v in template.evidence if v.field in ("event_type", "actor", "date"))
+        toll: dict[str, Any] = {"fatalities": None, "injuries": None, casualty.field: casualty.value}
+        context.events.append(
+            replace(
+                template,
+                place=place,
+                sentence=sentence,
+                weapon=None,
+                quantity=None,
+                origin=None,
+                evidence=(_evidence("place", sentence, start, start + len(place.mention.text)), *kept, evidence),
+                **toll,
+            )
+        )
+    return left_over
 
 
 def _trigger_span(event: Event) -> tuple[int, int] | None:

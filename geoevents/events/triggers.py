@@ -95,7 +95,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"(?:voitures?|véhicules?|camions?|motos?|camionnettes?)\s+piégée?s?", "car bomb"),
         (r"engins?\s+explosifs?(?:\s+improvisés?)?|EEI|IED|bombes?\s+artisanales?|explosifs?", "IED"),
         (r"mines?\s+(?:antipersonnel|terrestres?|antichars?)|sauté\s+sur\s+une\s+mine", "landmine"),
-        (r"armée\s+de\s+l['’]air|forces?\s+aériennes?|bombes?\s+(?:aériennes?|planantes?|guidées?|largables)(?:\s+guidées?)?|frappes?\s+aériennes?|raids?\s+aériens?|bombardements?\s+aériens?|avions?\s+(?:de\s+(?:chasse|combat|guerre)|militaires)|aviation|chasseurs?(?:-bombardiers?)?|bombardiers?|hélicoptères?\s+(?:de\s+combat|d'attaque)", "airstrike"),
+        (r"armée\s+de\s+l['’]air|forces?\s+aériennes?|bombes?\s+(?:aériennes?|planantes?|guidées?|largables)(?:\s+guidées?)?|frappes?\s+aériennes?|raids?\s+aériens?|bombardements?\s+aériens?|avions?\s+(?:de\s+(?:chasse|combat|guerre)|militaires|ennemis|gouvernementaux|de\s+l['’]armée|de\s+la\s+coalition|du\s+régime|(?:israélien|russe|syrien|américain|turc|saoudien|iranien|ukrainien|émirati|égyptien|jordanien|pakistanais|nigérian|soudanais|français|britannique|azerbaïdjanais|arménien|indien|malien|burkinabè|nigérien|tchadien)s?)|aviation|chasseurs?(?:-bombardiers?)?|bombardiers?|hélicoptères?\s+(?:de\s+combat|d'attaque)", "airstrike"),
         (r"drones?(?:\s+(?:kamikazes?|armés?|explosifs?|d'attaque))?|Shahed", "drone"),
         (r"missiles?(?:\s+(?:balistiques?|de\s+croisière|sol-sol))?", "missile"),
         (r"roquettes?|katioucha|katyusha", "rocket"),
@@ -146,8 +146,8 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
          r"foncé\w*\s+(?:[\w'-]+\s+){0,3}(?:dans|sur)\s+(?:la\s+|une\s+)?foule|(?:voiture|camion|véhicule)s?-béliers?", "attack", False),
         (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?|repouss\w+|"
          r"offensives?|incursions?", "battle", False),
-        (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur|(?:chute\s+de\s+)?débris|éclats", "explosion", False),
-        (r"intercept\w+|abattu\w*|neutralis\w+", "intercept", True),
+        (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur|(?:chute\s+de\s+)?débris|éclats?(?!\s+de\s+(?:rire|voix|colère))", "explosion", False),
+        (r"intercept(?!eurs?\b)\w+|abattu\w*|neutralis\w+", "intercept", True),
         (r"défenses?\s+anti-?aériennes?\s+(?:a|ont)\s+(?:été\s+activées?|tiré|riposté)", "intercept", False),
         (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|ciblé\w*|cibl(?:er|ent|ait|aient)|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?|détrui\w+|rasé\w*|soufflé\w*", "strike", True),
         (r"déplo\w+|envo\w+\s+(?:(?:des|de|d['’]|quelque|environ|[\d  .,]+|\w+)\s+){0,4}?(?:troupes|soldats|renforts|militaires|brigades?|bataillons?)|renforts|dépêch\w+|redéplo\w+", "deploy", False),
@@ -163,7 +163,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"clash\w*|fighting|fought|repel+(?:ed|s|ing)?|repuls\w+|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
         (r"explosions?|explod\w+|blasts?|detonat\w+|blew\s+(?:himself|herself|themselves)\s+up|"
          r"(?:falling\s+)?debris|shrapnel", "explosion", False),
-        (r"intercept\w*|shot\s+down|downed", "intercept", True),
+        (r"intercept(?!ors?\b)\w*|shot\s+down|downed", "intercept", True),
         (r"air\s+defen[cs]es?\s+(?:systems?\s+)?(?:were\s+activated|fired|engaged|responded)", "intercept", False),
         (r"fir(?:e|ed|es|ing)|launch\w*|hit|hits|hitting|target(?:ed|ing)|landed|crashed|slammed|rained|barrages?|salvos?|volleys?|dropped|flatten\w*|destroy\w*|level+ed|damag\w+", "strike", True),
         (r"deploy\w*|sen[dt]\w*\s+(?:(?:an?|more|additional|extra|some|about|around|nearly|[\d,]+|\w+)\s+){0,4}?(?:troops|soldiers|forces|reinforcements|marines|brigades?|battalions?)|"

@@ -72,3 +72,41 @@ def test_a_strike_that_was_not_intercepted_stays_a_strike(run):
     text = "On Sunday a Houthi drone struck Eilat; Israel said it had failed to intercept it."
     events = [e for e in run(text, lang="en") if e.place and e.place.mention.text == "Eilat"]
     assert events and events[0].sub_event_type == "Air/drone strike"
+
+
+def test_a_toll_given_place_by_place_goes_to_each_place(run):
+    text = (
+        "La Russie a lancé lundi 40 missiles contre l'Ukraine. Des immeubles ont été touchés à Kharkiv et à Dnipro. "
+        "À Dnipro, trois personnes ont été tuées ; à Kharkiv, cinq ont été blessées."
+    )
+    events = {e.place.mention.text: e for e in run(text, lang="fr") if e.role is Role.TARGET}
+    assert (events["Dnipro"].fatalities, events["Dnipro"].injuries) == (3, None)
+    assert (events["Kharkiv"].fatalities, events["Kharkiv"].injuries) == (None, 5)
+    # the hit verb takes its kind from the barrage of the sentence before
+    assert events["Dnipro"].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_toll_at_a_place_not_named_before_reports_the_strike_there(run):
+    text = "A Russian missile struck Kyiv on Monday, killing four people. In Odesa, two more people died."
+    events = {e.place.mention.text: e for e in run(text, lang="en") if e.role is Role.TARGET}
+    odesa = events["Odesa"]
+    assert (odesa.actor, odesa.fatalities, odesa.date) == ("Russia", 2, dt.date(2024, 1, 8))
+    assert odesa.quantity is None and events["Kyiv"].fatalities == 4
+
+
+def test_a_toll_with_no_strike_before_makes_no_event(run):
+    text = "In Odesa, two people died in a fire on Monday."
+    assert [e for e in run(text, lang="en") if e.role is Role.TARGET] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "weapon"),
+    [
+        ("Des avions russes ont frappé Idleb dimanche.", "fr", "airstrike"),
+        ("Un civil a été tué à Kharkiv par un éclat d'intercepteur lundi.", "fr", None),
+    ],
+)
+def test_aircraft_and_interceptor_fragments(run, text, lang, weapon):
+    (event,) = run(text, lang=lang)
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.weapon == weapon
