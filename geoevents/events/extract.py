@@ -1647,11 +1647,10 @@ def _casualties_by_place(
         if same:
             i = same[-1]
             if getattr(context.events[i], casualty.field) is None and context.events[i].status is Status.ASSERTED:
-                context.events[i] = replace(
-                    context.events[i],
-                    **{casualty.field: casualty.value},
-                    evidence=context.events[i].evidence + (evidence,),
-                )
+                changes: dict[str, Any] = {
+                    casualty.field: casualty.value, "evidence": context.events[i].evidence + (evidence,)
+                }
+                context.events[i] = replace(context.events[i], **changes)
             continue
         if template.status is not Status.ASSERTED or not template.is_violent:
             left_over.append(casualty)
