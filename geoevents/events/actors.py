@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._words import candidate_starts, lexicon_keys, match_at
@@ -17,6 +18,8 @@ __all__ = ["ActorMention", "find_actors", "ACTORS", "STATE_COUNTRY"]
 
 # canonical -> alternatives (regex fragments, case-insensitive, matched as whole words)
 ACTORS: dict[str, str] = {
+    # before the states: "Pakistani Taliban" is a group, not Pakistan
+    "Tehrik-e-Taliban Pakistan": r"ttp|tehri[kq]-[ei]-taliban(?:\s+pakistan)?|pakistani\s+taliban|talibans?\s+pakistanais",
     "Iran": r"iran|iraniens?|iraniennes?|iranian|téhéran|tehran|gardiens\s+de\s+la\s+révolution|pasdaran|irgc|revolutionary\s+guards?|إيران|الإيراني\w*|طهران",
     "United States": r"états-unis|etats-unis|united\s+states|u\.s\.|us|usa|américains?|américaines?|american|washington|pentagon|pentagone|marines|cia|الولايات\s+المتحدة|الأمريكي\w*|الأميركي\w*|واشنطن",
     "Israel": r"israël|israel|israéliens?|israéliennes?|israeli|idf|tsahal|forces\s+de\s+défense\s+israéliennes|إسرائيل|الإسرائيلي\w*",
@@ -59,22 +62,31 @@ ACTORS: dict[str, str] = {
     "Niger": r"niger|nigériens?|nigérien",
     "Islamic Resistance in Iraq": r"islamic\s+resistance\s+in\s+iraq|résistance\s+islamique\s+(?:en|d['’])\s*irak",
     "Hezbollah": r"hezbollah|hizbollah|hizballah|حزب\s+الله",
-    "Hamas": r"hamas|حماس",
-    "Islamic Jihad": r"jihad\s+islamique|islamic\s+jihad",
+    "Hamas": r"hamas|brigades\s+(?:ezzedine\s+|izz\s+ad-din\s+)?al-qassam|(?:al-)?qassam\s+brigades|حماس",
+    "Islamic Jihad": r"jihad\s+islamique|islamic\s+jihad|brigades\s+al-qods|al-quds\s+brigades|saraya\s+al-quds",
     "Houthis": r"houthis?|houthistes?|ansar\s+allah|ansarallah|الحوثي\w*|أنصار\s+الله",
-    "Islamic State": r"état\s+islamique|etat\s+islamique|islamic\s+state|isis|isil|daech|daesh|eiil|eiis|ei|is|داعش|الدولة\s+الإسلامية",
-    "al-Qaeda": r"al-qaïda|al-qaida|al-qaeda|al\s+qaeda|aqmi|aqap",
+    "Islamic State": r"état\s+islamique|etat\s+islamique|islamic\s+state|isis|isil|daech|daesh|eiil|eiis|ei|is|iswap|iskp|is-k|isis-k|eigs|داعش|الدولة\s+الإسلامية",
+    "al-Qaeda": r"al-qaïda|al-qaida|al-qaeda|al\s+qaeda|aqmi|aqap|aqim|aqpa",
     "al-Shabaab": r"al-shabaab|al-shabab|shebab|chebab",
     "Boko Haram": r"boko\s+haram",
     "Taliban": r"talibans?|taliban",
-    "PKK": r"pkk",
+    "PKK": r"pkk|parti\s+des\s+travailleurs\s+du\s+kurdistan|kurdistan\s+workers['’]?\s+party",
     "Syrian Democratic Forces": r"fds|sdf|forces\s+démocratiques\s+syriennes|syrian\s+democratic\s+forces",
     "YPG": r"ypg|unités\s+de\s+protection\s+du\s+peuple|people's\s+protection\s+units",
     "Kataib Hezbollah": r"kataëb\s+hezbollah|kataib\s+hezbollah|kata'ib\s+hezbollah",
     "Wagner": r"wagner",
     "Rapid Support Forces": r"forces\s+de\s+soutien\s+rapide|rapid\s+support\s+forces|fsr|rsf",
     "M23": r"m23",
-    "JNIM": r"jnim|gsim",
+    "JNIM": r"jnim|gsim|groupe\s+de\s+soutien\s+à\s+l['’]islam\s+et\s+aux\s+musulmans|group\s+for\s+the\s+support\s+of\s+islam\s+and\s+muslims|jama['’]?at\s+nusrat\s+al-islam\s+wal-muslimin",
+    "Allied Democratic Forces": r"allied\s+democratic\s+forces|forces\s+démocratiques\s+alliées|adf",
+    "Balochistan Liberation Army": r"balochistan\s+liberation\s+army|armée\s+de\s+libération\s+du\s+baloutchistan|bla",
+    "Arakan Army": r"arakan\s+army|armée\s+d['’]arakan",
+    "Popular Mobilization Forces": r"popular\s+mobili[sz]ation\s+(?:forces|units)|hach[ed]\s+al-chaabi|hashd\s+al-shaabi|pmf|unités\s+de\s+la\s+mobilisation\s+populaire",
+    "Harakat al-Nujaba": r"(?:harakat\s+)?al-nujaba|nujaba",
+    "Polisario Front": r"(?:front\s+)?polisario(?:\s+front)?",
+    "CODECO": r"codeco",
+    "al-Nusra Front": r"front\s+al-nosra|al-nusra\s+front|jabhat\s+al-nusra",
+    "TPLF": r"tplf|tigray\s+people['’]s\s+liberation\s+front|front\s+de\s+libération\s+du\s+peuple\s+du\s+tigré|forces\s+tigréennes|tigrayan\s+forces",
     "Hayat Tahrir al-Sham": r"hayat\s+tahrir\s+al-cham|hayat\s+tahrir\s+al-sham|hts|htc",
     "Coalition": r"(?:la\s+|the\s+)coalition(?:\s+internationale|\s+menée\s+par\s+les\s+états-unis|\s+led\s+by\s+the\s+united\s+states|-led)?|u\.?s\.?-led\s+coalition|coalition(?=\s+(?:forces|troops|aircraft|jets|warplanes|air\s+strikes?|airstrikes?|strikes?|internationale))",
 }
@@ -93,8 +105,45 @@ STATE_COUNTRY: dict[str, str] = {
 
 # Groups whose short names collide with common words are only accepted in upper case.
 _UPPER_ONLY = frozenset(
-    {"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf", "rdc", "drc"}
+    {"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf", "rdc", "drc", "adf", "bla", "ttp", "pmf"}
 )
+
+
+# Armed groups the lexicon does not know, read as written: "the Arakan Rohingya Salvation
+# Army claimed", "le Front de libération du Macina a revendiqué".
+_GROUP_WORD = (
+    r"Army|Front|Movement|Brigades?|Forces|Group|Union|Council|Alliance|Organi[sz]ation|Party|"
+    r"Resistance|Militias?|Battalions?|Legion|Guards?|Mujahideen|Martyrs|Jamaat|Jama['’]at|Ansar|"
+    r"Harakat|Tehreek|Lashkar|Jaish|Katiba|Hizb|Mouvement|Armée|Groupe|Parti|Conseil|Résistance|"
+    r"Bataillons?|Légion|Milices?|Moudjahidines|Martyrs"
+)
+_CAP = r"(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*"
+_GROUP_NAME = re.compile(
+    rf"(?<![\w-])(?!(?:The|Le|La|Les|A|An|Un|Une)\s)(?:"
+    # English: every word capitalised but connectors ("Arakan Rohingya Salvation Army")
+    rf"{_CAP}(?:\s+(?:(?:of|for|the|in|and|al|wa|wal)\s+)*{_CAP}){{1,5}}"
+    # French: a capitalised group noun, lower-case words, a capitalised name ("Front de libération du Macina")
+    rf"|(?:Front|Mouvement|Armée|Groupe|Brigades?|Parti|Forces|Conseil|Coalition|Alliance|Union|Bataillons?)"
+    rf"(?:\s+[a-zà-ÿ'’-]+){{0,4}}?\s+(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]|de\s+|d['’]|pour\s+(?:la\s+|le\s+|l['’])?){_CAP}"
+    rf")(?![\w-])"
+)
+_GROUP_WORD_RE = re.compile(rf"\b(?:{_GROUP_WORD})\b")
+_GROUP_STOP = re.compile(r"^(?:The|Le|La|Les|L['’]|A|An|Un|Une)\s+")
+
+
+def _group_names(text: str, known: Sequence[ActorMention]) -> list[ActorMention]:
+    out = []
+    for match in _GROUP_NAME.finditer(text):
+        name = match.group(0)
+        stripped = _GROUP_STOP.sub("", name)
+        start = match.start() + len(name) - len(stripped)
+        words = stripped.split()
+        if len(words) < 2 or not _GROUP_WORD_RE.search(stripped):
+            continue
+        if any(a.start < match.end() and start < a.end for a in known):
+            continue  # "Israel Defense Forces", "Sudanese Armed Forces": the state
+        out.append(ActorMention(start, match.end(), stripped, stripped))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,4 +183,7 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         index = int((match.lastgroup or "a0")[1:])
         out.append(ActorMention(match.start(), match.end(), word, names[index]))
+    if re.search(_GROUP_WORD, text):
+        out.extend(_group_names(text, out))
+        out.sort(key=lambda a: a.start)
     return out

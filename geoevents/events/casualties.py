@@ -41,7 +41,7 @@ _GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)
 
 _PATTERNS = [
     # "aucune troupe américaine n'a été tuée", "no one was hurt", "aucun blessé"
-    ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans|دون|بدون|لم\s+يسفر\s+عن)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies)|ضحايا|خسائر\s+بشرية)"),
+    ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans|without|دون|بدون|لم\s+يسفر\s+عن)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies)|ضحايا|خسائر\s+بشرية)"),
     # "killing no one", "sans blesser personne"
     ("zero_verb", r"(?P<v>killing|injuring|wounding|tuant|blessant|killed|wounded|injured)\s+(?P<what>no\s+one|nobody|personne)\b"),
     # "après la mort de deux soldats", "the deaths of three soldiers"

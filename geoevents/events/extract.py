@@ -320,7 +320,8 @@ _FORCE_NOUN_LEFT = re.compile(
 )
 _FORCE_VICTIMS = re.compile(
     r"\b(?:policiers|policemen|police\s+officers|gendarmes|soldiers|soldats|troops|troupes|militaires|"
-    r"checkpoints?|poste\s+de\s+police|police\s+station|army\s+post|military\s+post|barracks|caserne)\b",
+    r"checkpoints?|postes?\s+de\s+police|commissariats?|police\s+stations?|army\s+posts?|military\s+posts?|"
+    r"barracks|casernes?|army\s+positions?|military\s+positions?|positions\s+de\s+l['’]armée)\b",
     re.IGNORECASE,
 )
 # "repelled an Israeli force ... and fired rockets at Metula": a second verb, its own head
@@ -384,6 +385,10 @@ class _Context:
             if days:
                 return days[-1]
         return None
+
+    def undated(self) -> bool:
+        """Does the article give no date at all? Then what it reports happened on its day."""
+        return all(not self.dates_of(i) for i in range(len(self.sentences)))
 
     def inherited_date(self, index: int) -> tuple[DateSpan, Evidence] | None:
         for back in range(index - 1, max(-1, index - 1 - _COREF_DISTANCE), -1):
@@ -1015,7 +1020,7 @@ def _target_events(
                 date_fields = _date_fields(inherited[0])
                 evidence.append(inherited[1])
             elif (
-                len(context.sentences) == 1
+                (len(context.sentences) == 1 or context.undated())
                 and not dropped
                 and not _RETALIATION.search(text, max(0, trigger.start - 30), trigger.start)
                 and context.article.date is not None

@@ -133,6 +133,7 @@ _PLATFORM = re.compile(
     r"avions?|jets?|planes?|aircraft|bombers?|bombardiers?|chasseurs?|hélicoptères?|helicopters?|gunships?|aviation",
     re.IGNORECASE,
 )
+_PAIR = re.compile(r"(?<!\w)(?:double|twin)\s+$", re.IGNORECASE)
 _NOT_COUNTED_BY_ARTICLE = frozenset({"suicide bomb", "car bomb", "airstrike"})
 _COMPOUND_NOUN = re.compile(r"\s+(?:attacks?|strikes?|raids?|assaults?|campaign|barrage|fire)\b", re.IGNORECASE)
 _ANOTHER = re.compile(
@@ -174,6 +175,10 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
     for weapon in weapons:
         if weapon.weapon in _NOT_COUNTED or _PLATFORM.search(text, weapon.start, weapon.end):
             continue  # "deux avions de chasse": aircraft fly the strikes, they are not munitions
+        pair = _PAIR.search(text, max(0, weapon.start - 10), weapon.start)
+        if pair is not None:  # "un double attentat-suicide", "twin car bombs"
+            out.append(QuantityMention(pair.start(), weapon.end, text[pair.start():weapon.end], 2, weapon.weapon))
+            continue
         window_start = max(0, weapon.start - 45)
         match = _BEFORE_WEAPON.search(text, window_start, weapon.start)
         if match is None:

@@ -110,3 +110,52 @@ def test_aircraft_and_interceptor_fragments(run, text, lang, weapon):
     (event,) = run(text, lang=lang)
     assert event.event_type == "Explosions/Remote violence"
     assert event.weapon == weapon
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("A bomb exploded at a market in Peshawar on Monday. The Arakan Rohingya Salvation Army claimed the attack.", "en", "Arakan Rohingya Salvation Army"),
+        ("Une bombe a explosé lundi à Ménaka. Le Front de libération du Macina a revendiqué l'attaque.", "fr", "Front de libération du Macina"),
+        ("Gunmen attacked a police station in Peshawar on Monday. The Pakistani Taliban claimed the attack.", "en", "Tehrik-e-Taliban Pakistan"),
+        ("Rockets hit Sderot on Monday. The Qassam Brigades claimed the attack.", "en", "Hamas"),
+    ],
+)
+def test_claims_name_groups_the_lexicon_does_not_list(run, text, lang, actor):
+    (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert event.actor == actor
+
+
+def test_a_state_force_name_is_the_state_not_a_new_group():
+    from geoevents.events.actors import find_actors
+
+    assert [a.actor for a in find_actors("Israel Defense Forces said the Armée de libération du Baloutchistan")] == [
+        "Israel", "Balochistan Liberation Army"
+    ]
+    assert find_actors("Forces loyal to the government attacked.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fields"),
+    [
+        ("Two rockets struck Erbil on Tuesday without causing casualties.", "en", (0, 0, 2, "rocket")),
+        ("Un double attentat-suicide a frappé jeudi Kandahar, faisant 12 morts.", "fr", (12, None, 2, "suicide bomb")),
+        ("Militants rammed two explosive-laden trucks into a checkpoint in Peshawar on Monday.", "en", (None, None, 2, "car bomb")),
+        ("Une mine artisanale a explosé lundi près de Ménaka, blessant trois civils.", "fr", (None, 3, 1, "IED")),
+    ],
+)
+def test_counts_and_weapons_of_round_four(run, text, lang, fields):
+    (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert (event.fatalities, event.injuries, event.quantity, event.weapon) == fields
+
+
+def test_an_article_without_any_date_reports_its_own_day(run):
+    text = "Une frappe de missile a touché la gare de Kramatorsk. Au moins dix personnes ont été tuées."
+    (event,) = run(text, lang="fr", date="2022-04-08")
+    assert event.date == dt.date(2022, 4, 8)
+
+
+def test_an_article_with_dates_does_not_default_an_undated_event_to_its_day(run):
+    text = "Lundi, des drones ont frappé Kharkiv. Par ailleurs, une frappe de missile a touché Kramatorsk selon des sources locales non datées."
+    events = {e.place.mention.text: e for e in run(text, lang="fr", date="2022-04-08")}
+    assert events["Kharkiv"].date == dt.date(2022, 4, 4)
