@@ -45,8 +45,9 @@ def test_dates_further_apart_than_the_window_stay_apart(make_places):
 
 
 def test_undated_reports_join_only_inside_one_article(make_places):
-    # two sentences: a one-line report would take its article's day
-    a = _events(make_places, "Rockets hit Erbil. Nobody claimed them.", id="a", date="2020-01-10", lang="en")
+    # two sentences, and a date that is not the strike's: an undated article would take its own day
+    a = _events(make_places, "Rockets hit Erbil. Officials met on Monday to discuss them.", id="a",
+                date="2020-01-10", lang="en")
     assert _targets(a, "Erbil")[0].date is None
     b = _events(make_places, "Rockets hit Erbil on 9 January.", id="b", date="2020-01-10", lang="en")
     assert len(_targets(merge_events([*a, *b]), "Erbil")) == 2
