@@ -63,7 +63,7 @@ def test_corpus_is_large_varied_and_consistent():
     passages = load_corpus(FIXTURES / "corpus.jsonl")
     assert len(passages) >= 40
     assert {p.lang for p in passages} == {"fr", "en"}
-    assert {"dev", "holdout2"} <= {p.split for p in passages} <= {"dev", "test", "holdout2"}
+    assert {"dev", "holdout2", "holdout3"} <= {p.split for p in passages} <= {"dev", "test", "holdout2", "holdout3"}
     statuses = {e["status"] for p in passages for e in p.events}
     assert {"asserted", "negated", "hypothetical", "future"} <= statuses
     assert sum(len(p.events) > 1 for p in passages) >= 20
@@ -81,8 +81,9 @@ def test_bad_corpus_line_is_a_clear_error(tmp_path):
 
 
 def test_extraction_on_the_corpus_with_given_places():
-    """Regression floor on the tuning passages (held-out figures: see the benchmark)."""
-    passages = [p for p in load_corpus(FIXTURES / "corpus.jsonl") if p.split != "holdout2"]
+    """Regression floor on the tuning passages (dev, and holdout2 since round 4; the held-out
+    holdout3 figures are the benchmark's)."""
+    passages = [p for p in load_corpus(FIXTURES / "corpus.jsonl") if p.split in ("dev", "holdout2")]
     predict = predict_with_places(LexiconPlaces(FIXTURES / "places.tsv"))
     result = score(passages, predict)
     assert result.fields["location"].precision >= 0.85
