@@ -195,6 +195,7 @@ _PLACE_CLAUSE = re.compile(r"\s*,?\s*(?:[^\W\d][\w'’-]*\s+){0,4}[^,;]{0,30}$")
 _HIT_VERB = re.compile(
     r"(?:touch|frapp|vis|pilonn|bombard)ée?s?|hit|struck|targeted|pounded|shelled", re.IGNORECASE
 )
+_GROUND_FIRE = re.compile(r"bombard(?:é|ée|és|ées|er|ent|ait|aient)$|pilonn\w+|shell(?:ed|ing)$", re.IGNORECASE)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -877,6 +878,8 @@ def _classify(trigger: Trigger, weapon: str | None, text: str) -> tuple[str, str
         if trigger.kind == "attack" or weapon == "firearms":
             return BATTLES, ARMED_CLASH
     if trigger.kind == "strike":
+        if _GROUND_FIRE.match(trigger.text):
+            return EXPLOSIONS, SHELLING  # "l'armée a bombardé X", as a bare "bombardement"
         return EXPLOSIONS, AIR_STRIKE
     return EXPLOSIONS, REMOTE_EXPLOSIVE
 
@@ -1460,9 +1463,12 @@ def _base_event(
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
         if trigger.kind in _MOVES:
             sub_event_type = OTHER_DEVELOPMENT
+    violent = _violent_triggers(text, context.lang)
     attackers = [
-        a.actor for t in _violent_triggers(text, context.lang)
+        a.actor for t in violent
         if (a := _subject_actor(text, t, actors)) is not None
+        # "attacked U.S. forces at Ain al-Asad, the latest of 40 attacks": the forces attacked
+        and not (_FORCE_AFTER.match(text[a.end:a.end + 30]) and any(v.end <= a.start for v in violent))
     ]
     owner = _force_owner(text, actors, start, attackers, end)
     if owner is None and trigger is not None:
@@ -1581,7 +1587,14 @@ def _attach_casualties(
         if inside:
             chosen = inside[:1]
         elif casualty.value == 0:
-            chosen = group
+            # "... vers Metoula, sans faire de victimes, selon l'armée, qui a riposté sur Kfar Kila":
+            # a "none" speaks of the strikes told before it, not of one told after
+            told = [
+                i for i in group
+                if not same_sentence or (span := _trigger_span(events[i])) is None
+                or span[0] - sentence.start < casualty.start
+            ]
+            chosen = told or group
         elif same_sentence and (
             after := [
                 i for i in group

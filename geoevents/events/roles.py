@@ -64,13 +64,16 @@ _LOCATIVE = re.compile(
 _BASE_BEFORE = re.compile(
     r"\b(?:bases?|base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|"
     r"(?:military|army)\s+camp|camp\s+militaire|outpost|avant-poste|(?<!energy\s)(?<!power\s)(?<!port\s)(?<!oil\s)(?<!gas\s)(?<!storage\s)(?<!industrial\s)(?<!water\s)(?<!medical\s)facilit(?:y|ies)|"
-    r"garrison|garnison|caserne|aéroport\s+militaire|installations?\s+militaires?)"
+    r"garrison|garnison|caserne|aéroport\s+militaire|installations?\s+militaires?|"
+    r"(?:army|military)\s+posts?|postes?\s+militaires?|postes?\s+de\s+l['’]armée|cantonments?)"
     r"(?:\s+[^\W\d]+){0,2}\s+(?:de|d['’]|du|des|à|au|in|at|near|of|en|près\s+de)\s*"
     r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
     re.IGNORECASE,
 )
 _BASE_AFTER = re.compile(
-    r"^\s*(?:air\s*base|airbase|military\s+base|base\b|base\s+aérienne|airfield|garrison)"
+    r"^\s*(?:air\s*base|airbase|military\s+base|base\b|base\s+aérienne|airfield|garrison|cantonment)"
+    r"|^[^.;]{0,60}?\b(?:occupied\s+by|held\s+by|occupée?s?\s+par|tenue?s?\s+par)\s+(?:the\s+|les\s+|des\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:troops|forces|soldiers|troupes|soldats|militaires)\b"
     r"|^\s*(?:airport|aéroport|air\s*base|base|camp|airfield)?\s*,?\s*(?:où|where|qui|which)\s+(?:[\w'’.-]+\s+){0,5}?"
     r"(?:stationn|basé|based|stationed|déploy|deployed|abrit|accueill|héberg|hosts|houses|housing)",
     re.IGNORECASE,

@@ -57,9 +57,9 @@ def test_places_that_only_situate_or_speak_get_no_event(run, text, lang, where):
     ],
 )
 def test_an_interception_belongs_to_whoever_fired(run, text, lang, actor):
-    (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
-    assert event.sub_event_type == DISRUPTED
-    assert event.actor == actor
+    events = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert events
+    assert all(e.sub_event_type == DISRUPTED and e.actor == actor for e in events)
 
 
 def test_an_attack_said_to_be_intercepted_is_an_interception(run):
