@@ -196,6 +196,10 @@ _HIT_VERB = re.compile(
     r"(?:touch|frapp|vis|pilonn|bombard)ée?s?|hit|struck|targeted|pounded|shelled", re.IGNORECASE
 )
 _GROUND_FIRE = re.compile(r"bombard(?:é|ée|és|ées|er|ent|ait|aient)$|pilonn\w+|shell(?:ed|ing)$", re.IGNORECASE)
+_GENERIC_REFERENCE = re.compile(
+    r"\b(?:si|jusqu['’]à\s+ce\s+que|tant\s+que|until|unless|if|as\s+long\s+as)\s+(?:les|the|ces|these|such)\s+\Z",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -300,7 +304,10 @@ _ADJ_GOVERNED = re.compile(
 )
 _SPEAKER_AFTER = re.compile(
     r"\s+(?:police|officials?|authorities|ministry|(?:state\s+)?media|government|sources?|army|military|"
-    r"spokes\w+|security\s+sources?)\b(?:\s+[\w-]+){0,2}?\s+(?:said|says|told|reported|announced)\b",
+    r"spokes\w+|security\s+sources?)\b(?:\s+[\w-]+){0,2}?\s+(?:said|says|told|reported|announced)\b"
+    # "Egypt warned that an assault on Rafah would ...": who speaks of it does not do it
+    r"|\s+(?:has\s+|have\s+|a\s+|ont\s+)?(?:warned|warns|cautioned|threatened\s+that|said\s+that|mis\s+en\s+garde|averti|prévenu)"
+    r"\s+(?:que\s+|qu['’]|that\s+)",
     re.IGNORECASE,
 )
 _RELATIVE_GAP = re.compile(
@@ -467,6 +474,7 @@ class _Roles:
     accused: list[tuple[int, int]] = field(default_factory=list)  # not places, may be actors
     actor_spans: list[tuple[int, int]] = field(default_factory=list)
     other_spans: list[tuple[int, int]] = field(default_factory=list)
+    modifier_spans: list[tuple[int, int]] = field(default_factory=list)  # may name actors
 
 
 def _not_a_place(
@@ -518,8 +526,12 @@ def _assign_roles(
         if start < 0 or end > len(text):
             continue
         left, right = text[:start], text[end:]
-        if _not_a_place(text[start:end], left, right, start, end, triggers, weapons):
+        if _not_a_place(text[start:end], left, right, start, end, triggers, weapons) or (
+            place.feature == "country" and re.match(r"\s+(?:air\s*)?bases?\b", right)  # "a U.S. base in Iraq"
+        ):
             roles.other_spans.append((start, end))
+            if _MODIFIED_NOUN.match(right) or re.match(r"^\s*(?:['’]s|(?:air\s*)?bases?)\b", right):
+                roles.modifier_spans.append((start, end))  # "U.S. troops", "Iran's envoy": who, not where
             continue
         located_after = previous_place
         previous_place = (end, place.feature not in _COARSE)
@@ -687,6 +699,9 @@ def _sentence_events(
     )
     triggers = find_triggers(text, lang, has_weapon=bool(weapons) or recent_violence) if cue else []
     casualties = find_casualties(text) if casualty_cue else []
+    # "jusqu'à ce que les attaques en mer Rouge cessent": a campaign spoken of, not an event
+    generic = [t for t in triggers if _GENERIC_REFERENCE.search(text, max(0, t.start - 40), t.start)]
+    triggers = [t for t in triggers if t not in generic]
     violent = [t for t in triggers if t.kind in _VIOLENT_KINDS]
     if weapons and not violent and casualties:
         # "A car bomb in X killed 5": the weapon that kills is the event's trigger
@@ -709,12 +724,23 @@ def _sentence_events(
         actors = [a for a in actors if not any(a.start < w.start and w.start - a.end <= 12 for w in hit)]
 
     roles = _assign_roles(text, sentence, places, triggers, violent, actors, weapons)
+    if generic:  # and the places it governs ("les attaques contre les navires en mer Rouge")
+        roles.targets = [
+            (place, start, end) for place, start, end in roles.targets
+            if not any(
+                0 <= start - g.end <= 60 and not any(g.end <= t.start < start for t in violent)
+                for g in generic
+            )
+        ]
     if violent and not roles.targets:
         roles.targets.extend(_anaphoric_targets(text, index, context))
     blocked = [
         (p.mention.start - sentence.start, p.mention.end - sentence.start) for p in places
     ]
-    blocked = [span for span in blocked if span not in roles.actor_spans and span not in roles.accused]
+    blocked = [
+        span for span in blocked
+        if span not in roles.actor_spans and span not in roles.accused and span not in roles.modifier_spans
+    ]
     actor_pool = [a for a in actors if not any(s < a.end and a.start < e for s, e in blocked)]
 
     needs_dates = bool(roles.targets) or any(b[3] is not None for b in roles.bases)
@@ -1364,7 +1390,7 @@ def _actor_for(
                 return a  # "missiles iraniens", "a Houthi anti-ship missile"
     # a country named as agent or subject elsewhere in the sentence (not the interceptor)
     for a in actors if trigger.kind != "intercept" else ():
-        if any(s <= a.start < e for s, e in actor_spans):
+        if any(s <= a.start < e for s, e in actor_spans) and not _speaker_only(text, a.end):
             return a
     # "..., qui accusent l'armée russe": blamed in the same sentence, unless denied
     blame = _CLAIM_CUE.search(text, trigger.end)

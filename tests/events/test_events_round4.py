@@ -159,3 +159,74 @@ def test_an_article_with_dates_does_not_default_an_undated_event_to_its_day(run)
     text = "Lundi, des drones ont frappé Kharkiv. Par ailleurs, une frappe de missile a touché Kramatorsk selon des sources locales non datées."
     events = {e.place.mention.text: e for e in run(text, lang="fr", date="2022-04-08")}
     assert events["Kharkiv"].date == dt.date(2022, 4, 4)
+
+
+def test_a_country_naming_troops_or_a_base_is_an_actor_not_a_place(run):
+    events = run("Militants fired rockets at a U.S. base in western Iraq on Wednesday.", lang="en")
+    assert "U.S." not in places_of(events)
+    events = run("A U.S. drone strike in Kabul on Sunday killed a senior commander.", lang="en")
+    (strike,) = events
+    assert (strike.place.mention.text, strike.actor, strike.fatalities) == ("Kabul", "United States", 1)
+
+
+def test_who_warns_about_an_assault_does_not_carry_it_out(run):
+    text = "Egypt warned that a full-scale assault on Rafah would have dire consequences."
+    events = [e for e in run(text, lang="en") if e.role is Role.TARGET]
+    assert events and all(e.actor is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Trump a menacé de poursuivre les frappes sur Sanaa jusqu'à ce que les attaques en mer Rouge cessent.", "fr"),
+        ("Washington will strike Sanaa again if the attacks on ships in the Red Sea continue.", "en"),
+    ],
+)
+def test_a_campaign_spoken_of_in_a_condition_is_not_an_event(run, text, lang):
+    assert "mer Rouge" not in places_of(run(text, lang=lang))
+    assert "Red Sea" not in places_of(run(text, lang=lang))
+    assert "Sanaa" in places_of(run(text, lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Un drone naval ukrainien a coulé lundi un patrouilleur russe près de Kertch.", "fr"),
+        ("Ukrainian sea drones sank a Russian corvette off Alupka on Monday.", "en"),
+    ],
+)
+def test_sinking_a_ship_with_a_drone_is_a_strike(run, text, lang):
+    (event,) = run(text, lang=lang)
+    assert (event.sub_event_type, event.weapon, event.actor) == ("Air/drone strike", "drone", "Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sub"),
+    [
+        ("L'armée syrienne a bombardé lundi plusieurs localités de la province d'Idleb.", "fr", "Shelling/artillery/missile attack"),
+        ("L'aviation syrienne a bombardé lundi Idleb.", "fr", "Air/drone strike"),
+    ],
+)
+def test_bombarding_without_aircraft_is_shelling(run, text, lang, sub):
+    (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert event.sub_event_type == sub
+
+
+def test_a_none_speaks_of_the_strikes_told_before_it(run):
+    text = ("Deux roquettes ont été tirées lundi vers Metoula, sans faire de victimes, selon l'armée, "
+            "qui a riposté par des tirs d'artillerie sur Kfar Kila.")
+    events = {e.place.mention.text: e for e in run(text, lang="fr") if e.role is Role.TARGET}
+    assert (events["Metoula"].fatalities, events["Metoula"].injuries) == (0, 0)
+    assert (events["Kfar Kila"].fatalities, events["Kfar Kila"].injuries) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Shelling damaged the nuclear plant near Enerhodar, which is occupied by Russian troops.", "en"),
+        ("Two mortar rounds hit an army post near Kiryat Shmona on Monday.", "en"),
+    ],
+)
+def test_occupied_places_and_army_posts_are_bases(run, text, lang):
+    roles = {e.role for e in run(text, lang=lang)}
+    assert roles == {Role.TARGET, Role.BASE}
