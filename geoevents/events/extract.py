@@ -200,6 +200,21 @@ _GENERIC_REFERENCE = re.compile(
     r"\b(?:si|jusqu['’]à\s+ce\s+que|tant\s+que|until|unless|if|as\s+long\s+as)\s+(?:les|the|ces|these|such)\s+\Z",
     re.IGNORECASE,
 )
+_BARE_FORCE = re.compile(
+    r"\b(?:l['’]armée(?:\s+de\s+l['’]air)?|l['’]aviation|les\s+(?:forces\s+armées|militaires|soldats|troupes)|"
+    r"les\s+forces\s+(?:de\s+(?:défense\s+et\s+de\s+)?sécurité|gouvernementales|régulières)|la\s+police|"
+    r"the\s+(?:army|military|air\s+force|armed\s+forces|troops|soldiers|police)|security\s+forces|"
+    r"government\s+(?:forces|troops))\b(?!\s+(?:de\s+|du\s+|d['’]|of\s+)?(?-i:[A-ZÀ-Ý]))"
+    r"(?!\s+(?:[a-zà-ÿ]+(?:ienne|aise|ane|ine|ique|aque|ite|ote|ise|ère|ale)s?)\b)",
+    re.IGNORECASE,
+)
+_FORCE_WORD = re.compile(r"\b(?:armée|army|military|aviation|air\s+force|troop|troupe|soldat|soldier|forces)", re.IGNORECASE)
+_BARE_FORCE_AGENT = re.compile(
+    r"(?:\s+\w+){0,3}?\s+(?:par|by)\s+(?P<f>l['’]armée|l['’]aviation|les\s+forces\s+armées|the\s+(?:army|military|air\s+force)|security\s+forces)\b",
+    re.IGNORECASE,
+)
+_AGAINST = re.compile(r"\b(?:contre|against|visant|targeting|on|sur|de|of|des|du)\s+$", re.IGNORECASE)
+_STATE_BY_COUNTRY = {code: name for name, code in STATE_COUNTRY.items()}
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -377,6 +392,7 @@ class _Context:
     dates: dict[int, list[DateSpan]] = field(default_factory=dict)
     weapon_sets: dict[int, frozenset[str]] = field(default_factory=dict)  # all munitions of a sentence
     group_actor: tuple[str, Evidence] | None = None  # the last non-state armed group named
+    force_state: str | None = None  # the state whose army/forces were last named with a nationality
     sentence_index: dict[int, int] | None = None
 
     def dates_of(self, index: int) -> list[DateSpan]:
@@ -451,6 +467,8 @@ def extract_events(
         base_feature = any(p.feature in BASE_FEATURES for p in sentence_places)
         if cue or casualty_cue or base_feature or _CLAIM_CUE.search(sentence.text):
             _sentence_events(index, sentence, sentence_places, cue, casualty_cue, context)
+        else:
+            _note_forces(sentence.text, (), context)
         context.recent_places.extend(
             (index, p, p.feature in BASE_FEATURES or any(
                 e.role is Role.BASE and e.place is p for e in context.events[-8:]
@@ -796,6 +814,7 @@ def _sentence_events(
         if not actors:
             actors = find_actors(text)
         _claimed_actor(text, sentence, index, actors, context)
+    _note_forces(text, actors, context)
     groups = [a for a in actors if a.actor not in STATE_COUNTRY and a.actor != "Coalition"]
     if groups:
         context.group_actor = (groups[-1].actor, _evidence("actor", sentence, groups[-1].start, groups[-1].end))
@@ -1010,6 +1029,9 @@ def _target_events(
         ):
             actor_name = context.group_actor[0]  # "the group's fighters attacked"
             evidence.append(context.group_actor[1])
+        elif (implied := _implied_force(text, trigger, place, context)) is not None:
+            actor_name, proof = implied  # "Au Mali, l'armée a frappé ...": the state whose army it is
+            evidence.append(_evidence("actor", sentence, proof[0], proof[1]))
         elif (
             context.last_actor
             and index - context.last_actor[0] <= _COREF_DISTANCE
@@ -1425,6 +1447,59 @@ def _disrupted_owner(
             lo = clause_start(text, attack.start)
             return next((a for a in reversed(actors) if lo <= a.start and a.end <= attack.start), None)
     return None
+
+
+def _note_forces(text: str, actors: Sequence[ActorMention], context: _Context) -> None:
+    """Remember the state whose forces a sentence names ("L'armée israélienne a encerclé ...")."""
+    if not _FORCE_WORD.search(text):
+        return
+    named = actors or find_actors(text)
+    forces = [a for a in named if a.actor in STATE_COUNTRY and _is_force_owner(text, a)]
+    if forces:
+        context.force_state = forces[-1].actor
+
+
+def _is_force_owner(text: str, actor: ActorMention) -> bool:
+    """"l'armée malienne", "Malian troops", "the Israeli military": a nation's forces."""
+    return bool(
+        _FORCE_BEFORE.search(text[max(0, actor.start - 30):actor.start])
+        or _FORCE_AFTER.match(text[actor.end:actor.end + 30])
+        or re.search(r"(?:armée|aviation|army|military|police)\s+$", text[max(0, actor.start - 12):actor.start], re.IGNORECASE)
+        or re.match(r"\s+(?:army|military|air\s+force|police)\b", text[actor.end:actor.end + 15], re.IGNORECASE)
+    )
+
+
+def _implied_force(
+    text: str, trigger: Trigger, place: Place, context: _Context
+) -> tuple[str, tuple[int, int]] | None:
+    """A national force named without its nation ("l'armée", "the military", "security
+    forces") as the subject or agent of the trigger: the state whose forces the article
+    last named with a nationality, else the state the event took place in."""
+    lo = clause_start(text, trigger.start)
+    match = None
+    for candidate in _BARE_FORCE.finditer(text, lo, trigger.start):
+        if not has_locative_preposition(text[: candidate.start()]) and not _AGAINST.search(
+            text, max(0, candidate.start() - 12), candidate.start()
+        ):
+            match = candidate
+    if match is None and trigger.kind == "battle":  # "des combats ont opposé l'armée à des jihadistes"
+        side = _BARE_FORCE.search(text, trigger.end, min(len(text), trigger.end + 60))
+        if side is not None and _PITTING.search(text, trigger.end, side.start()):
+            match = side
+    if match is None:
+        match = _BARE_FORCE_AGENT.match(text, trigger.end)
+        if match is None:
+            return None
+    if (
+        trigger.kind == "intercept"
+        or _DEFENSIVE.search(text, match.start(), trigger.end)  # "l'armée affirme avoir repoussé"
+        or any(a.start <= 2 for a in find_actors(text[match.end():match.end() + 25]))  # "l'armée russe"
+    ):
+        return None
+    if context.force_state is not None:
+        return context.force_state, match.span()
+    state = _STATE_BY_COUNTRY.get(place.country or "")
+    return (state, match.span()) if state is not None else None
 
 
 def _target_for(

@@ -118,7 +118,9 @@ def parse_number(text: str) -> int | None:
 
 _STOP_WORDS = (
     r"(?:and|et|or|ou|the|les|des|la|le|with|avec|than|que|qui|that|which|troops|soldiers|people"
-    r"|personnes|soldats|militaires|troupes|civils|civilians|killed|tués|dont|including)\b"
+    r"|personnes|soldats|militaires|troupes|civils|civilians|killed|tués|dont|including"
+    r"|militants?|fighters?|combattants?|jihadistes?|jihadists?|rebels?|rebelles?|insurgents?|terroristes?"
+    r"|terrorists?|gunmen|hommes|men|women|femmes|children|enfants|members?|membres?|in|dans|during|lors)\b"
 )
 _BEFORE_WEAPON = re.compile(
     rf"(?<!\w)(?P<n>{NUMBER_PATTERN}|an?|single)\s+(?:(?:de|d'|d’|of)\s*)?(?:(?!{_STOP_WORDS})[^\W\d][\w-]*\s+){{0,2}}$",

@@ -148,6 +148,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
          r"offensives?|incursions?", "battle", False),
         (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur|(?:chute\s+de\s+)?débris|éclats?(?!\s+de\s+(?:rire|voix|colère))", "explosion", False),
         (r"intercept(?!eurs?\b)\w+|abattu\w*|neutralis\w+", "intercept", True),
+        (r"désamorc\w+", "intercept", False),
         (r"défenses?\s+anti-?aériennes?\s+(?:a|ont)\s+(?:été\s+activées?|tiré|riposté)", "intercept", False),
         (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|ciblé\w*|cibl(?:er|ent|ait|aient)|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?|détrui\w+|rasé\w*|soufflé\w*|coulée?s?|coulant", "strike", True),
         (r"déplo\w+|envo\w+\s+(?:(?:des|de|d['’]|quelque|environ|[\d  .,]+|\w+)\s+){0,4}?(?:troupes|soldats|renforts|militaires|brigades?|bataillons?)|renforts|dépêch\w+|redéplo\w+", "deploy", False),
@@ -164,6 +165,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"explosions?|explod\w+|blasts?|detonat\w+|blew\s+(?:himself|herself|themselves)\s+up|"
          r"(?:falling\s+)?debris|shrapnel", "explosion", False),
         (r"intercept(?!ors?\b)\w*|shot\s+down|downed", "intercept", True),
+        (r"defus(?:ed|ing)|(?:disarmed|dismantled|made\s+safe)(?=\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:device|bomb|IED|explosive))", "intercept", False),
         (r"air\s+defen[cs]es?\s+(?:systems?\s+)?(?:were\s+activated|fired|engaged|responded)", "intercept", False),
         (r"fir(?:e|ed|es|ing)|launch\w*|hit|hits|hitting|target(?:ed|ing)|landed|crashed|slammed|rained|barrages?|salvos?|volleys?|dropped|flatten\w*|destroy\w*|level+ed|damag\w+|sank|sunk|sinking", "strike", True),
         (r"deploy\w*|sen[dt]\w*\s+(?:(?:an?|more|additional|extra|some|about|around|nearly|[\d,]+|\w+)\s+){0,4}?(?:troops|soldiers|forces|reinforcements|marines|brigades?|battalions?)|"

@@ -230,3 +230,40 @@ def test_a_none_speaks_of_the_strikes_told_before_it(run):
 def test_occupied_places_and_army_posts_are_bases(run, text, lang):
     roles = {e.role for e in run(text, lang=lang)}
     assert roles == {Role.TARGET, Role.BASE}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Au Mali, l'armée a frappé lundi un campement près de Ménaka, tuant quatre civils.", "fr", "Mali"),
+        ("L'armée israélienne a encerclé Rafah. Lundi, l'armée a bombardé Khan Younès.", "fr", "Israel"),
+        ("Des affrontements ont opposé l'armée à des jihadistes près de Ménaka lundi.", "fr", "Mali"),
+        ("Security forces clashed with gunmen in Peshawar on Monday.", "en", "Pakistan"),
+    ],
+)
+def test_a_bare_army_is_the_state_named_for_it_or_where_it_fights(run, text, lang, actor):
+    events = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert events and events[-1].actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gunmen attacked the army in Peshawar on Monday.", "en"),
+        ("Dans la région, l'armée russe affirme avoir repoussé plusieurs attaques près de Soudja.", "fr"),
+    ],
+)
+def test_an_army_attacked_or_defending_is_not_the_actor(run, text, lang):
+    events = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert events and all(e.actor in (None,) for e in events)
+
+
+def test_a_defused_device_is_a_disrupted_attack(run):
+    text = "In Baidoa, security forces said they defused a bomb before it could detonate."
+    (event,) = run(text, lang="en")
+    assert (event.sub_event_type, event.status.value, event.actor) == (DISRUPTED, "asserted", None)
+
+
+def test_people_counted_before_a_weapon_are_not_munitions(run):
+    (event,) = run("The army said it killed 20 militants in air strikes near Ménaka on Monday.", lang="en")
+    assert (event.quantity, event.fatalities, event.weapon) == (None, 20, "airstrike")
