@@ -148,8 +148,9 @@ _FORCE_BEFORE = re.compile(
 )
 _FORCE_AFTER = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{_FORCE_NOUNS})\b", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b(?:cette|la\s+même|ladite|this|that|the\s+same|the|le|la)\s+(?P<noun>base|installation|garnison|"
-    r"garrison|outpost|facility|ville|localité|city|town|village|camp|zone|area|secteur)\b",
+    r"\b(?:(?:cette|la\s+même|ladite|this|that|the\s+same|the|le|la)\s+(?P<noun>base|installation|garnison|"
+    r"garrison|outpost|facility|ville|localité|city|town|village|camp|zone|area|secteur)"
+    r"|(?P<near>nearby|à\s+proximité|aux\s+alentours|in\s+the\s+vicinity))\b",
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(
@@ -393,6 +394,7 @@ class _Context:
     weapon_sets: dict[int, frozenset[str]] = field(default_factory=dict)  # all munitions of a sentence
     group_actor: tuple[str, Evidence] | None = None  # the last non-state armed group named
     force_state: str | None = None  # the state whose army/forces were last named with a nationality
+    force_sentence: int = -99  # and the sentence that named them
     sentence_index: dict[int, int] | None = None
 
     def dates_of(self, index: int) -> list[DateSpan]:
@@ -468,7 +470,7 @@ def extract_events(
         if cue or casualty_cue or base_feature or _CLAIM_CUE.search(sentence.text):
             _sentence_events(index, sentence, sentence_places, cue, casualty_cue, context)
         else:
-            _note_forces(sentence.text, (), context)
+            _note_forces(sentence.text, index, (), context)
         context.recent_places.extend(
             (index, p, p.feature in BASE_FEATURES or any(
                 e.role is Role.BASE and e.place is p for e in context.events[-8:]
@@ -751,7 +753,7 @@ def _sentence_events(
             )
         ]
     if violent and not roles.targets:
-        roles.targets.extend(_anaphoric_targets(text, index, context))
+        roles.targets.extend(_anaphoric_targets(text, index, context) or _scene_targets(text, violent, index, context))
     blocked = [
         (p.mention.start - sentence.start, p.mention.end - sentence.start) for p in places
     ]
@@ -814,7 +816,7 @@ def _sentence_events(
         if not actors:
             actors = find_actors(text)
         _claimed_actor(text, sentence, index, actors, context)
-    _note_forces(text, actors, context)
+    _note_forces(text, index, actors, context)
     groups = [a for a in actors if a.actor not in STATE_COUNTRY and a.actor != "Coalition"]
     if groups:
         context.group_actor = (groups[-1].actor, _evidence("actor", sentence, groups[-1].start, groups[-1].end))
@@ -837,11 +839,12 @@ def _anaphoric_targets(text: str, index: int, context: _Context) -> list[tuple[P
     match = _ANAPHOR.search(text)
     if match is None:
         return []
-    if match.group("noun").lower() in ("zone", "area", "secteur") and not re.search(
-        r"\b(?:dans|in|sur|on|into|across)\s+$", text[: match.start()], re.IGNORECASE
+    noun = (match.group("noun") or "town").lower()
+    if noun in ("zone", "area", "secteur") and not re.search(
+        r"\b(?:dans|in|sur|on|into|across|over|au-dessus\s+de|near|près\s+de)\s+$", text[: match.start()], re.IGNORECASE
     ):
         return []  # "la zone est le théâtre d'opérations du JNIM": not a place struck
-    wants_base = match.group("noun").lower() in (
+    wants_base = noun in (
         "base", "installation", "garnison", "garrison", "outpost", "facility"
     )
     struck = {id(e.place) for e in context.events if e.role is Role.TARGET and e.place is not None}
@@ -857,6 +860,29 @@ def _anaphoric_targets(text: str, index: int, context: _Context) -> list[tuple[P
         if is_base == wants_base or (not wants_base and place.feature not in _COARSE):
             return [(place, match.start(), match.end())]
     return []
+
+
+def _scene_targets(
+    text: str, violent: Sequence[Trigger], index: int, context: _Context
+) -> list[tuple[Place, int, int]]:
+    """"L'armée a lancé une opération dans le camp de Jénine. Des frappes de drones ont visé
+    plusieurs bâtiments": strikes told without a place happen where the sentence before,
+    which told no event of its own, set the scene."""
+    if index == 0 or any(_sentence_index(context, e) == index - 1 for e in context.events):
+        return []
+    previous = context.sentences[index - 1]
+    scene = [
+        place for i, place, is_base in context.recent_places
+        if i == index - 1 and not is_base and place.feature not in _COARSE
+        and has_locative_preposition(previous.text[: place.mention.start - previous.start])
+    ]
+    if len(scene) != 1 or not any(t.kind != "intercept" for t in violent):
+        return []
+    kinds: dict[str, Trigger] = {}
+    for trigger in violent:  # "des frappes de drones ... et des affrontements": one event each
+        if trigger.kind != "intercept":
+            kinds.setdefault("battle" if trigger.kind == "battle" else "strike", trigger)
+    return [(scene[0], t.start, t.end) for t in kinds.values()]
 
 
 def _nearest(
@@ -1032,6 +1058,16 @@ def _target_events(
         elif (implied := _implied_force(text, trigger, place, context)) is not None:
             actor_name, proof = implied  # "Au Mali, l'armée a frappé ...": the state whose army it is
             evidence.append(_evidence("actor", sentence, proof[0], proof[1]))
+        elif (
+            trigger.kind == "battle"
+            and context.force_state is not None
+            and 0 < index - context.force_sentence <= 1
+            and status is Status.ASSERTED
+            and not _DEFENSIVE.search(text, clause_start(text, trigger.start), trigger.end)
+        ):
+            # "L'armée israélienne a mené une opération à Gaza. Des combats ont eu lieu avec le
+            # Hamas": the forces the story follows are one side
+            actor_name = context.force_state
         elif (
             context.last_actor
             and index - context.last_actor[0] <= _COREF_DISTANCE
@@ -1449,7 +1485,7 @@ def _disrupted_owner(
     return None
 
 
-def _note_forces(text: str, actors: Sequence[ActorMention], context: _Context) -> None:
+def _note_forces(text: str, index: int, actors: Sequence[ActorMention], context: _Context) -> None:
     """Remember the state whose forces a sentence names ("L'armée israélienne a encerclé ...")."""
     if not _FORCE_WORD.search(text):
         return
@@ -1457,6 +1493,7 @@ def _note_forces(text: str, actors: Sequence[ActorMention], context: _Context) -
     forces = [a for a in named if a.actor in STATE_COUNTRY and _is_force_owner(text, a)]
     if forces:
         context.force_state = forces[-1].actor
+        context.force_sentence = index
 
 
 def _is_force_owner(text: str, actor: ActorMention) -> bool:

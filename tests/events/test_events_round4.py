@@ -267,3 +267,26 @@ def test_a_defused_device_is_a_disrupted_attack(run):
 def test_people_counted_before_a_weapon_are_not_munitions(run):
     (event,) = run("The army said it killed 20 militants in air strikes near Ménaka on Monday.", lang="en")
     assert (event.quantity, event.fatalities, event.weapon) == (None, 20, "airstrike")
+
+
+def test_strikes_without_a_place_happen_where_the_scene_was_set(run):
+    text = (
+        "L'armée israélienne a lancé lundi une opération dans le camp de Jabalia. "
+        "Des frappes de drones ont visé plusieurs bâtiments et des affrontements ont opposé les soldats à des combattants."
+    )
+    events = sorted((e.sub_event_type, e.actor) for e in run(text, lang="fr") if e.place.mention.text == "Jabalia")
+    assert events == [("Air/drone strike", None), ("Armed clash", "Israel")]
+
+
+def test_no_scene_when_the_sentence_before_told_its_own_event(run):
+    text = "Des drones ont frappé lundi Kharkiv. Des frappes ont aussi visé plusieurs bâtiments."
+    assert places_of(run(text, lang="fr")) == ["Kharkiv"]
+
+
+def test_nearby_refers_to_the_place_just_struck(run):
+    text = (
+        "RSF fighters stormed a village near Wad Madani on Wednesday, killing 100 people. "
+        "The RSF said it had also attacked army positions nearby."
+    )
+    events = [e for e in run(text, lang="en") if e.place is not None and e.place.mention.text == "Wad Madani"]
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Attack"]
