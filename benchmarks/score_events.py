@@ -10,9 +10,11 @@ The corpus is split into ``dev`` (rules were tuned on it), ``holdout2`` (written
 second tuning round and kept unseen through round 3; its errors were read and tuned on in
 round 4, so it is development data now) and ``holdout3`` (50 passages written blind by two
 annotators who never saw the rules, committed before any round-4 rule was measured on it;
-never inspected). Usage::
+never inspected) and ``holdout4`` (50 more blind passages, events of even years, written
+while round 4 was tuned on 50 blind ``dev`` passages ``d14-*`` of odd years; never
+inspected). Usage::
 
-    python benchmarks/score_events.py [--places lexicon|pipeline|both] [--errors dev|holdout2|all]  (never holdout3 while tuning)
+    python benchmarks/score_events.py [--places lexicon|pipeline|both] [--errors dev|holdout2|all]  (never holdout3/4 while tuning)
                                       [--corpus PATH] [--exclude ID,ID,...]
 """
 
@@ -33,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", default=str(FIXTURES / "corpus.jsonl"))
     parser.add_argument("--lexicon", default=str(FIXTURES / "places.tsv"))
     parser.add_argument("--places", choices=("lexicon", "pipeline", "both"), default="both")
-    parser.add_argument("--errors", choices=("none", "dev", "test", "holdout2", "holdout3", "all"), default="none")
+    parser.add_argument("--errors", choices=("none", "dev", "test", "holdout2", "holdout3", "holdout4", "all"), default="none")
     parser.add_argument(
         "--exclude", default="", help="comma-separated passage ids left out (sensitivity checks)"
     )
@@ -64,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 return report.events
 
-        splits = [s for s in ("dev", "test", "holdout2", "holdout3") if any(p.split == s for p in passages)]
+        splits = [s for s in ("dev", "test", "holdout2", "holdout3", "holdout4") if any(p.split == s for p in passages)]
         started = time.perf_counter()
         scores = {
             split: score([p for p in passages if split == "all" or p.split == split], predict)
