@@ -216,6 +216,22 @@ _BARE_FORCE_AGENT = re.compile(
 )
 _AGAINST = re.compile(r"\b(?:contre|against|visant|targeting|on|sur|de|of|des|du)\s+$", re.IGNORECASE)
 _STATE_BY_COUNTRY = {code: name for name, code in STATE_COUNTRY.items()}
+# "au sud du Caire", "370 km southwest of Mogadishu": a reference point, whatever came before
+_DIRECTION_OF = re.compile(
+    r"(?:nord|sud|est|ouest|north|south|east|west)(?:-?\w+)?\s+(?:de|d['’]|du|of)\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+# "Tanta, dans le delta du Nil", "Kuneitra, sur le plateau du Golan", "al-Jalaa camp in western
+# Aden", "Sheikh Zuweid in North Sinai": the setting of the place before, not another place
+_SETTING = re.compile(
+    r"^(?:\s+(?:camp|base|district|neighbou?rhood|quartier|area|town|city|village|province|region))?"
+    r"(?:\s*,\s*|\s+)(?:dans|sur|en|in|on|at|à)\s+"
+    r"(?:(?:le|la|l['’]|les|the)\s+(?:[\w-]+\s+){0,2}?(?:de|du|d['’]|des|of)\s*(?:la\s+|l['’]|le\s+|the\s+)?"
+    r"|(?:the\s+)?(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|"
+    r"southeastern|southwestern)\s+)?$",
+    re.IGNORECASE,
+)
+_ONE_SIDE = re.compile(r"\b(?:avec|with|contre|against)\s+(?:des\s+|les\s+|the\s+)?(?:combattants|fighters|militants|membres|members)?", re.IGNORECASE)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -273,8 +289,9 @@ _CONJUNCTION = re.compile(r"\b(?:et|and|ou|or|puis|then|ainsi\s+que|as\s+well\s+
 _OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _COREF_DISTANCE = 2  # sentences
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:the\s+(?:militant\s+|armed\s+|jihadist\s+|rebel\s+)?group|le\s+groupe(?:\s+armé|\s+jihadiste)?|"
-    r"l['’]organisation|the\s+organi[sz]ation)\b",
+    r"\b(?:the\s+(?:militant\s+|armed\s+|jihadist\s+|rebel\s+|islamist\s+|shiite\s+|shia\s+)?(?:group|movement|militia)|"
+    r"le\s+groupe(?:\s+armé|\s+jihadiste|\s+islamiste)?|le\s+mouvement(?:\s+islamiste|\s+chiite|\s+armé)?|"
+    r"la\s+milice|l['’]organisation|the\s+organi[sz]ation)\b",
     re.IGNORECASE,
 )
 _SAME_KIND = re.compile(
@@ -427,7 +444,11 @@ class _Context:
                     span = DateSpan(0, 0, proof.text, event.date_start, event.date_end, event.time_precision)
                     return span, proof
             said = self.sentences[back].text
-            spans = [d for d in self.dates_of(back) if not _SAID_ON.search(said[max(0, d.start - 25):d.start])]
+            spans = [
+                d for d in self.dates_of(back)
+                if not _SAID_ON.search(said[max(0, d.start - 25):d.start])
+                and not _CLAIM_CUE.search(said[max(0, d.start - 25):d.start])  # "a revendiqué samedi l'attaque"
+            ]
             if spans:
                 span = spans[-1]
                 sentence = self.sentences[back]
@@ -555,9 +576,11 @@ def _assign_roles(
             continue
         located_after = previous_place
         previous_place = (end, place.feature not in _COARSE)
+        gap = text[located_after[0]:start] if located_after is not None else ""
         if located_after is not None and (
-            (_LOCATOR.match(text[located_after[0]:start]) and located_after[1])
-            or (_APPOSITION.match(text[located_after[0]:start]) and place.feature in _COARSE)
+            (_LOCATOR.match(gap) and (located_after[1] or _DIRECTION_OF.search(gap)))
+            or (_APPOSITION.match(gap) and place.feature in _COARSE)
+            or (located_after[1] and _SETTING.match(gap))
         ):
             # "Camp Taji, north of Baghdad", "El Paso, Texas": where the place before is
             roles.other_spans.append((start, end))
@@ -1013,7 +1036,7 @@ def _target_events(
         )
         evidence.extend(_evidence(name, sentence, a, b) for name, a, b in found)
         if weapon_name in ("IED", "car bomb", "bomb") and any(
-            w.weapon == "suicide bomb" and _same_segment(text, w.start, trigger.start) for w in weapons
+            w.weapon == "suicide bomb" for w in weapons
         ):
             weapon_name = "suicide bomb"  # "a suicide bomber rammed an explosives-laden car"
         head = _head(trigger, violent, text)
@@ -1064,6 +1087,7 @@ def _target_events(
             and 0 < index - context.force_sentence <= 1
             and status is Status.ASSERTED
             and not _DEFENSIVE.search(text, clause_start(text, trigger.start), trigger.end)
+            and _ONE_SIDE.search(text, trigger.end, min(len(text), trigger.end + 60)) is not None
         ):
             # "L'armée israélienne a mené une opération à Gaza. Des combats ont eu lieu avec le
             # Hamas": the forces the story follows are one side
@@ -1448,7 +1472,11 @@ def _actor_for(
                 return a  # "missiles iraniens", "a Houthi anti-ship missile"
     # a country named as agent or subject elsewhere in the sentence (not the interceptor)
     for a in actors if trigger.kind != "intercept" else ():
-        if any(s <= a.start < e for s, e in actor_spans) and not _speaker_only(text, a.end):
+        if (
+            any(s <= a.start < e for s, e in actor_spans)
+            and not _speaker_only(text, a.end)
+            and not (a.end <= trigger.start and _defends(text, a.end, trigger))  # "Iran said it foiled an attack"
+        ):
             return a
     # "..., qui accusent l'armée russe": blamed in the same sentence, unless denied
     blame = _CLAIM_CUE.search(text, trigger.end)

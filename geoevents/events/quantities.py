@@ -137,7 +137,9 @@ _PLATFORM = re.compile(
 )
 _PAIR = re.compile(r"(?<!\w)(?:double|twin)\s+$", re.IGNORECASE)
 _NOT_COUNTED_BY_ARTICLE = frozenset({"suicide bomb", "car bomb", "airstrike"})
-_COMPOUND_NOUN = re.compile(r"\s+(?:attacks?|strikes?|raids?|assaults?|campaign|barrage|fire)\b", re.IGNORECASE)
+_COMPOUND_NOUN = re.compile(
+    r"(?:\s+(?:and|et)\s+[\w-]+)?\s+(?:attacks?|strikes?|raids?|assaults?|campaign|barrage|fire)\b", re.IGNORECASE
+)
 _ANOTHER = re.compile(
     r"(?<!\w)(?:un\s+autre|une\s+autre|un\s+second|une\s+seconde|un\s+troisième|une\s+troisième"
     r"|another|one\s+more|a\s+second|a\s+third|one\s+of\s+(?:which|them|those)|"

@@ -40,7 +40,8 @@ BASE_FEATURES = frozenset({"airbase", "base", "installation"})
 _ORIGIN = re.compile(
     r"(?:depuis|from|à\s+partir\s+d[eu']|en\s+provenance\s+d[eu']|lancés?\s+d[eu']|from\s+inside|"
     r"انطلاقا\s+من|من\s+(?:داخل\s+)?(?:الأراضي\s+)?|"
-    r"out\s+of)\s*(?:le\s+|la\s+|les\s+|l['’]|the\s+|d['’]|du\s+|des\s+)?"
+    r"out\s+of)\s*(?:(?:bases?|sites?|positions?|launchers?|launch\s+sites?)\s+(?:in|at|near|à|en|dans|de|d['’]|du|des)\s+)?"
+    r"(?:le\s+|la\s+|les\s+|l['’]|the\s+|d['’]|du\s+|des\s+)?"
     r"(?:(?:territoire|région|province|ville|zone|secteur|localité|village|environs|côté|sol|"
     r"territory|region|province|city|town|area|village|outskirts|vicinity|nord|sud|est|ouest|"
     r"north|south|east|west|southern|northern|eastern|western)\s*"
@@ -65,7 +66,8 @@ _BASE_BEFORE = re.compile(
     r"\b(?:bases?|base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|"
     r"(?:military|army)\s+camp|camp\s+militaire|outpost|avant-poste|(?<!energy\s)(?<!power\s)(?<!port\s)(?<!oil\s)(?<!gas\s)(?<!storage\s)(?<!industrial\s)(?<!water\s)(?<!medical\s)facilit(?:y|ies)|"
     r"garrison|garnison|caserne|aéroport\s+militaire|installations?\s+militaires?|"
-    r"(?:army|military)\s+posts?|postes?\s+militaires?|postes?\s+de\s+l['’]armée|cantonments?)"
+    r"(?:army|military)\s+posts?|postes?\s+militaires?|postes?\s+de\s+l['’]armée|cantonments?|"
+    r"quartier\s+général|(?:military\s+|army\s+)?headquarters|état-major)"
     r"(?:\s+[^\W\d]+){0,2}\s+(?:de|d['’]|du|des|à|au|in|at|near|of|en|près\s+de)\s*"
     r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
     re.IGNORECASE,

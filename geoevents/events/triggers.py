@@ -106,7 +106,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"armes?\s+à\s+feu|fusillades?|hommes\s+armés|kalachnikovs?|mitrailleuses?|balles?|tireurs?|ouvert\s+le\s+feu", "firearms"),
     ],
     "en": [
-        (r"suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?)|explosive\s+(?:belts?|vests?)|blew\s+(?:himself|herself|themselves)\s+up", "suicide bomb"),
+        (r"suicide\s+(?:(?:car|truck|vehicle)\s+)?(?:bomb(?:er|ing)?s?|attacks?|vests?)|explosive\s+(?:belts?|vests?)|blew\s+(?:himself|herself|themselves)\s+up", "suicide bomb"),
         (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?|explosives?-(?:laden|packed|rigged)\s+(?:vehicles?|cars?|trucks?)|booby-trapped\s+(?:vehicles?|cars?)", "car bomb"),
         (r"improvised\s+explosive\s+devices?|IEDs?|roadside\s+bombs?|explosive\s+devices?|explosives", "IED"),
         (r"land\s*mines?|anti-(?:tank|personnel)\s+mines?", "landmine"),
@@ -179,7 +179,9 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
 
 _NOT_A_TRIGGER = re.compile(
     r"(?:\b(?:caught|catch|catches|catching|on|set|sets|pris|prend|prennent)\s+|"
-    r"\b(?:prêts?|prêtes?|sur\s+le\s+point|ready|about|poised)\s+(?:à|d['’]|to)\s+(?:être\s+|be\s+)?)$",
+    r"\b(?:prêts?|prêtes?|sur\s+le\s+point|ready|about|poised)\s+(?:à|d['’]|to)\s+(?:être\s+|be\s+)?|"
+    # "not linked to the attack", "sans lien avec l'attaque": a reference back, not an event
+    r"\b(?:linked|related|connected|liée?s?|reliée?s?|lien\s+avec)\s+(?:to\s+|à\s+)?(?:the\s+|l['’]|la\s+|le\s+|les\s+|cette\s+|this\s+|ces\s+)?)$",
     re.IGNORECASE,
 )
 

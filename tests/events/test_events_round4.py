@@ -290,3 +290,49 @@ def test_nearby_refers_to_the_place_just_struck(run):
     )
     events = [e for e in run(text, lang="en") if e.place is not None and e.place.mention.text == "Wad Madani"]
     assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "where"),
+    [
+        ("Un kamikaze s'est fait exploser lundi à Tanta, dans le delta du Nil, tuant 27 personnes.", "fr", ["Tanta"]),
+        ("Une frappe israélienne a tué six combattants près de Kuneitra, sur le plateau du Golan, lundi.", "fr", ["Kuneitra"]),
+        ("A missile struck a parade at al-Jalaa camp in western Aden on Thursday.", "en", ["al-Jalaa"]),
+        ("Des hommes armés ont attaqué lundi un bus dans la province de Minya, au sud du Caire.", "fr", ["Minya"]),
+    ],
+)
+def test_the_setting_of_a_place_is_not_another_event_place(run, text, lang, where):
+    assert sorted(set(places_of(run(text, lang=lang)))) == where
+
+
+def test_claims_do_not_date_the_events_told_after_them(run):
+    text = (
+        "Des hommes armés ont ouvert le feu vendredi sur un bus près de Minya, tuant 29 personnes. "
+        "Le groupe État islamique a revendiqué samedi l'attaque. "
+        "Quelques heures après la tuerie, l'aviation égyptienne a frappé Derna."
+    )
+    events = {e.place.mention.text: e for e in run(text, lang="fr", date="2017-05-27")}
+    assert events["Derna"].date == dt.date(2017, 5, 26)
+
+
+def test_a_reference_back_to_an_attack_is_not_an_attack(run):
+    text = "Hours later, a fire broke out near Tabriz, although officials said it was not linked to the attack."
+    assert run(text, lang="en") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fields"),
+    [
+        ("A suicide car bomber rammed a police station in Aden on Thursday, killing 11 officers.", "en", ("Suicide bomb", "suicide bomb")),
+        ("Deux assaillants ont mené une attaque à la bombe à Ankara : l'un s'est fait exploser.", "fr", ("Suicide bomb", "suicide bomb")),
+    ],
+)
+def test_suicide_attacks_told_in_several_words(run, text, lang, fields):
+    (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert (event.sub_event_type, event.weapon) == fields
+
+
+def test_launched_from_bases_in_provinces_is_an_origin(run):
+    text = "The missiles were launched from bases in Kermanshah on Sunday and hit Deir ez-Zor."
+    roles = {(e.place.mention.text, e.role) for e in run(text, lang="en")}
+    assert ("Kermanshah", Role.ORIGIN) in roles and ("Kermanshah", Role.TARGET) not in roles
