@@ -41,7 +41,7 @@ _GAP = rf"(?:(?!{_KILLED}|{_INJURED}|missiles?|roquettes?|rockets?|drones?|obus)
 
 _PATTERNS = [
     # "aucune troupe américaine n'a été tuée", "no one was hurt", "aucun blessé"
-    ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+de|sans|without|دون|بدون|لم\s+يسفر\s+عن)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies)|ضحايا|خسائر\s+بشرية)"),
+    ("zero", rf"(?P<z>aucune?|no|none|personne(?=\s+n['’e])|nobody|no\s+one|pas\s+(?:fait\s+|causé\s+|provoqué\s+)?de|sans|without|دون|بدون|لم\s+يسفر\s+عن)\s+(?:{_WORD}\s+){{0,5}}?(?P<what>{_KILLED}|{_INJURED}|victimes?|casualt(?:y|ies)|ضحايا|خسائر\s+بشرية)"),
     # "killing no one", "sans blesser personne"
     ("zero_verb", r"(?P<v>killing|injuring|wounding|tuant|blessant|killed|wounded|injured)\s+(?P<what>no\s+one|nobody|personne)\b"),
     # "après la mort de deux soldats", "the deaths of three soldiers"
@@ -113,6 +113,27 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 out.extend(found)
     out.sort(key=lambda c: c.start)
     out.extend(_trailing_injuries(text, out))
+    out.extend(_elliptic_counts(text, out))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_ELLIPTIC = re.compile(
+    rf"\b(?:et|and)\s+{_NUM}\s+(?:autres?\s+|others?\s+|more\s+)?(?=(?:à|au|aux|in|at|dans|near|près)\b)",
+    re.IGNORECASE,
+)
+
+
+def _elliptic_counts(text: str, found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """'70 personnes ont péri à X et une trentaine à Y': the second count keeps the first's field."""
+    out = []
+    for match in _ELLIPTIC.finditer(text):
+        before = [c for c in found if c.end <= match.start() and match.start() - c.end <= 40 and c.value]
+        if not before or any(c.start < match.end() and match.start() < c.end for c in found):
+            continue
+        value = parse_number(match.group("n"))
+        if value is not None:
+            out.append(CasualtyMention(match.start(), match.end(), match.group(0).strip(), before[-1].field, value))
     return out
 
 

@@ -192,11 +192,22 @@ _LAUNCHED_BY = re.compile(
 )
 _LAUNCH_PARTICIPLE = re.compile(r"tirée?s?|lancée?s?|fired|launched", re.IGNORECASE)
 _RELATIVE_INTERCEPT = re.compile(r"[^.;]{0,30}?\b(?:which|that|qui|lequel|laquelle)\b[^.;]{0,40}$", re.IGNORECASE)
+_TOLL_AT = re.compile(r"\s*(?:à|au|aux|in|at|dans)\s+(?:la\s+|le\s+|l['’]|the\s+)?", re.IGNORECASE)
 _PLACE_CLAUSE = re.compile(r"\s*,?\s*(?:[^\W\d][\w'’-]*\s+){0,4}[^,;]{0,30}$")
 _HIT_VERB = re.compile(
     r"(?:touch|frapp|vis|pilonn|bombard)ée?s?|hit|struck|targeted|pounded|shelled", re.IGNORECASE
 )
 _GROUND_FIRE = re.compile(r"bombard(?:é|ée|és|ées|er|ent|ait|aient)$|pilonn\w+|shell(?:ed|ing)$", re.IGNORECASE)
+# "la région est le théâtre d'attaques régulières", "frequent attacks": a pattern, not an event
+_HABITUAL_BEFORE = re.compile(
+    r"\b(?:théâtre\s+d['’]|cible\s+d['’]|regular|frequent|repeated|recurrent|occasional|sporadic|"
+    r"régulières?\s+|fréquentes?\s+|nombreuses?\s+|multiples?\s+)(?:[\w'’-]+\s+){0,1}\Z",
+    re.IGNORECASE,
+)
+_HABITUAL_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:régulières|réguliers|fréquentes|fréquents|répétées|répétés|récurrentes|récurrents|incessantes)\b",
+    re.IGNORECASE,
+)
 _GENERIC_REFERENCE = re.compile(
     r"\b(?:si|jusqu['’]à\s+ce\s+que|tant\s+que|until|unless|if|as\s+long\s+as)\s+(?:les|the|ces|these|such)\s+\Z",
     re.IGNORECASE,
@@ -232,6 +243,15 @@ _SETTING = re.compile(
     re.IGNORECASE,
 )
 _ONE_SIDE = re.compile(r"\b(?:avec|with|contre|against)\s+(?:des\s+|les\s+|the\s+)?(?:combattants|fighters|militants|membres|members)?", re.IGNORECASE)
+_QUOTE_OPEN = re.compile(r"[«“\"‘]\s*$")
+_QUOTE_CLOSE = re.compile(r"^\s*[»”\"’]")
+_ROUTE_LEFT = re.compile(
+    r"\b(?:liaisons?|routes?|roads?|highways?|axes?|autoroutes?|trajets?|lignes?|ligne\s+ferroviaire|railway|"
+    r"voyage|journey|trip|ferry|bateau|boat)\b[^.;]{0,40}\b(?:entre|between|reliant|linking)\s+"
+    r"(?:l['’]|le\s+|la\s+|the\s+)?(?:[\w'’-]+\s+(?:et|and)\s+(?:l['’]|le\s+|la\s+|the\s+)?)?$",
+    re.IGNORECASE,
+)
+_ATTACK_NOUN = re.compile(r"attaques?|attacks?|attentats?", re.IGNORECASE)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -538,6 +558,10 @@ def _not_a_place(
         return True
     if _MODIFIED_NOUN.match(right) or _POSSESSIVE_SPEAKER.match(right) or _NOT_THERE_LEFT.search(left[-60:]):
         return True
+    if _QUOTE_OPEN.search(left[-3:]) and _QUOTE_CLOSE.match(right):
+        return True  # « Tombouctou », "Operation Sindoor": the name of a boat, an operation
+    if _ROUTE_LEFT.search(left[-70:]):
+        return True  # "la liaison entre Gao et Mopti", "the road between X and Y"
     words = [w for w in re.split(r"[\s'’-]+", mention.strip()) if w[:1].isalpha()]
     cased = [w for w in words if w[:1].lower() != w[:1].upper()]
     if cased and not any(w[:1].isupper() and w.lower() not in _ARTICLES for w in cased):
@@ -743,7 +767,12 @@ def _sentence_events(
     triggers = find_triggers(text, lang, has_weapon=bool(weapons) or recent_violence) if cue else []
     casualties = find_casualties(text) if casualty_cue else []
     # "jusqu'à ce que les attaques en mer Rouge cessent": a campaign spoken of, not an event
-    generic = [t for t in triggers if _GENERIC_REFERENCE.search(text, max(0, t.start - 40), t.start)]
+    generic = [
+        t for t in triggers
+        if _GENERIC_REFERENCE.search(text, max(0, t.start - 40), t.start)
+        or _HABITUAL_BEFORE.search(text, max(0, t.start - 40), t.start)
+        or _HABITUAL_AFTER.match(text, t.end)
+    ]
     triggers = [t for t in triggers if t not in generic]
     violent = [t for t in triggers if t.kind in _VIOLENT_KINDS]
     if weapons and not violent and casualties:
@@ -1059,6 +1088,13 @@ def _target_events(
         if (
             kind_weapon is None
             and head.kind == "attack"
+            and _ATTACK_NOUN.fullmatch(head.text)
+            and (earlier := [w for w in weapons if w.end <= head.start and w.weapon != "firearms"])
+        ):
+            kind_weapon = earlier[0].weapon  # "Des drones ont frappé X, première attaque contre cette ville"
+        if (
+            kind_weapon is None
+            and head.kind == "attack"
             and context.last_weapon
             and index - context.last_weapon[0] <= _COREF_DISTANCE
             and _SAME_KIND.search(text, max(0, head.start - 25), min(len(text), head.end + 25))
@@ -1342,7 +1378,7 @@ def _closest_date(
         # hanging on a noun ("l'attaque du 1er octobre") is a weaker candidate
         penalty = (not _same_segment(text, d.start, trigger.start)) + bool(
             _GENITIVE_DATE.search(text[max(0, d.start - 5):d.start])
-        )
+        ) + 2 * bool(_SAID_ON.search(text[max(0, d.start - 25):d.start]))  # "a annoncé samedi"
         return penalty, min(abs(d.start - trigger.start), abs(d.start - place_start))
 
     return min(dates, key=key)
@@ -1811,17 +1847,21 @@ def _casualties_by_place(
     left_over = []
     for casualty in casualties:
         lo = max(0, text.rfind(";", 0, casualty.start) + 1)
-        scoped = [
+        scoped = [  # "70 personnes ont péri à Tchoma Bangou"
+            p for p in places
+            if p.feature not in _COARSE
+            and _TOLL_AT.fullmatch(text, casualty.end, max(casualty.end, p.mention.start - sentence.start))
+        ][:1] or [  # "À Loutsk, une personne a été tuée"
             p for p in places
             if lo <= p.mention.start - sentence.start < casualty.start
             and p.feature not in _COARSE
             and has_locative_preposition(text[: p.mention.start - sentence.start])
             and _PLACE_CLAUSE.match(text, p.mention.end - sentence.start, casualty.start)
-        ]
+        ][-1:]
         if not scoped:
             left_over.append(casualty)
             continue
-        place = scoped[-1]
+        place = scoped[0]
         same = [
             i for i, e in enumerate(context.events)
             if e.role is Role.TARGET and e.place is not None and e.place.name == place.name
@@ -1830,10 +1870,15 @@ def _casualties_by_place(
         evidence = _evidence(casualty.field, sentence, casualty.start, casualty.end)
         if same:
             i = same[-1]
-            if getattr(context.events[i], casualty.field) is None and context.events[i].status is Status.ASSERTED:
-                changes: dict[str, Any] = {
-                    casualty.field: casualty.value, "evidence": context.events[i].evidence + (evidence,)
-                }
+            told_before = any(  # a total given earlier to the first place yields to its own toll
+                v.field == casualty.field and not sentence.start <= v.start < sentence.end
+                for v in context.events[i].evidence
+            )
+            if (getattr(context.events[i], casualty.field) is None or told_before) and (
+                context.events[i].status is Status.ASSERTED
+            ):
+                kept_evidence = tuple(v for v in context.events[i].evidence if v.field != casualty.field)
+                changes: dict[str, Any] = {casualty.field: casualty.value, "evidence": (*kept_evidence, evidence)}
                 context.events[i] = replace(context.events[i], **changes)
             continue
         if template.status is not Status.ASSERTED or not template.is_violent:

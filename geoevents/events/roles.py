@@ -64,7 +64,7 @@ _LOCATIVE = re.compile(
 )
 _BASE_BEFORE = re.compile(
     r"\b(?:bases?|base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|"
-    r"(?:military|army)\s+camp|camp\s+militaire|outpost|avant-poste|(?<!energy\s)(?<!power\s)(?<!port\s)(?<!oil\s)(?<!gas\s)(?<!storage\s)(?<!industrial\s)(?<!water\s)(?<!medical\s)facilit(?:y|ies)|"
+    r"(?:military|army)\s+camp|camp\s+militaire|camps?\s+de\s+(?:l['’]armée|la\s+gendarmerie|la\s+garde)|outpost|avant-poste|(?<!energy\s)(?<!power\s)(?<!port\s)(?<!oil\s)(?<!gas\s)(?<!storage\s)(?<!industrial\s)(?<!water\s)(?<!medical\s)facilit(?:y|ies)|"
     r"garrison|garnison|caserne|aéroport\s+militaire|installations?\s+militaires?|"
     r"(?:army|military)\s+posts?|postes?\s+militaires?|postes?\s+de\s+l['’]armée|cantonments?|"
     r"quartier\s+général|(?:military\s+|army\s+)?headquarters|état-major)"

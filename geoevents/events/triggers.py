@@ -145,7 +145,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"attaqu\w+|attentats?|assauts?|massacr\w+|embuscades?|pris\s+d['’]assaut|prise\s+d['’]assaut|"
          r"foncé\w*\s+(?:[\w'-]+\s+){0,3}(?:dans|sur)\s+(?:la\s+|une\s+)?foule|(?:voiture|camion|véhicule)s?-béliers?", "attack", False),
         (r"affrontements?|affronté\w*|combats?|accrochages?|heurts|échanges?\s+de\s+tirs|fusillades?|repouss\w+|"
-         r"offensives?|incursions?", "battle", False),
+         r"offensives?|incursions?|emparée?s?|s['’]emparer|pris\s+le\s+contrôle", "battle", False),
         (r"explosions?|explos[ée]\w*|détonations?|sauté\s+sur|(?:chute\s+de\s+)?débris|éclats?(?!\s+de\s+(?:rire|voix|colère))", "explosion", False),
         (r"intercept(?!eurs?\b)\w+|abattu\w*|neutralis\w+", "intercept", True),
         (r"désamorc\w+", "intercept", False),
@@ -161,7 +161,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"assassinat\w*|gunm[ae]n|shooters?|attackers?|assailants?", "attack", False),
         (r"attack\w*|assault\w*|massacre\w*|ambush\w*|raid|storm(?:ed|ing)|"
          r"ramm\w+|(?:drove|drives|driving|ploughed|plowed|slammed)\s+(?:[\w-]+\s+){0,3}into\s+(?:a\s+|the\s+)?crowds?", "attack", False),
-        (r"clash\w*|fighting|fought|repel+(?:ed|s|ing)?|repuls\w+|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*", "battle", False),
+        (r"clash\w*|fighting|fought|repel+(?:ed|s|ing)?|repuls\w+|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*|overr[au]n|seized\s+control|took\s+control", "battle", False),
         (r"explosions?|explod\w+|blasts?|detonat\w+|blew\s+(?:himself|herself|themselves)\s+up|"
          r"(?:falling\s+)?debris|shrapnel", "explosion", False),
         (r"intercept(?!ors?\b)\w*|shot\s+down|downed", "intercept", True),

@@ -336,3 +336,37 @@ def test_launched_from_bases_in_provinces_is_an_origin(run):
     text = "The missiles were launched from bases in Kermanshah on Sunday and hit Deir ez-Zor."
     roles = {(e.place.mention.text, e.role) for e in run(text, lang="en")}
     assert ("Kermanshah", Role.ORIGIN) in roles and ("Kermanshah", Role.TARGET) not in roles
+
+
+def test_names_in_quotes_and_route_ends_are_not_event_places(run):
+    text = ("Le bateau « Tombouctou », qui assurait la liaison entre Gao et Mopti, a été visé "
+            "jeudi par trois roquettes près de Bamba.")
+    assert places_of(run(text, lang="fr")) == ["Bamba"]
+
+
+def test_tolls_given_place_by_place_after_a_total(run):
+    text = (
+        "Une centaine de civils ont été tués samedi dans des attaques contre deux villages, Tchoma Bangou et Zaroumdareye. "
+        "Selon un élu local, environ 70 personnes ont péri à Tchoma Bangou et une trentaine à Zaroumdareye."
+    )
+    events = {e.place.mention.text: e.fatalities for e in run(text, lang="fr")}
+    assert events == {"Tchoma Bangou": 70, "Zaroumdareye": 30}
+
+
+def test_habitual_attacks_are_not_events(run):
+    text = "La région de Tillabéri est le théâtre d'attaques régulières de l'État islamique."
+    assert run(text, lang="fr") == ()
+
+
+def test_a_summary_attack_noun_keeps_the_weapon_of_its_sentence(run):
+    text = ("Des drones ont frappé dimanche la base aérienne d'Osman Digna, première attaque contre Port-Soudan. "
+            "L'attaque n'a pas fait de victimes.")
+    events = [e for e in run(text, lang="fr") if e.role is Role.TARGET]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+    assert all((e.fatalities, e.injuries) == (0, 0) for e in events)
+
+
+def test_a_date_after_a_speech_verb_is_a_last_resort(run):
+    text = "Au moins 26 personnes ont été tuées vendredi dans l'attaque d'un hôtel de Kismayo, a annoncé samedi le président."
+    (event,) = run(text, lang="fr", date="2019-07-13")
+    assert event.date == dt.date(2019, 7, 12)
