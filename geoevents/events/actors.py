@@ -35,20 +35,20 @@ ACTORS: dict[str, str] = {
     "Pakistan": r"pakistan|pakistanais|pakistanaises?|pakistani|islamabad",
     "India": r"inde|india|indiens?|indiennes?|indian|new\s+delhi",
     "Afghanistan": r"afghanistan|afghans?|afghanes?",
-    "France": r"france|français|française|françaises|french|paris",
+    "France": r"france|français|françaises?|french|paris",
     "United Kingdom": r"royaume-uni|united\s+kingdom|britanniques?|british|britain|londres|london",
     "China": r"chine|china|chinois|chinoises?|chinese|pékin|beijing",
     "Azerbaijan": r"azerbaïdjan|azerbaijan|azerbaïdjanais|azerbaïdjanaises?|azerbaijani|azeri|bakou|baku",
     "Armenia": r"arménie|armenia|arméniens?|arméniennes?|armenian|erevan|yerevan",
     "Sudan": r"soudan|sudan|soudanais|soudanaises?|sudanese",
     "Egypt": r"égypte|egypt|égyptiens?|égyptiennes?|egyptian|le\s+caire|cairo",
-    "Jordan": r"jordanie|jordan|jordaniens?|jordanian|amman",
+    "Jordan": r"jordanie|jordan|jordaniens?|jordaniennes?|jordanian|amman",
     "Qatar": r"qatar|qatari|qataris?|doha",
     "Libya": r"libye|libya|libyens?|libyennes?|libyan",
     "Mali": r"mali|maliens?|maliennes?|malian",
-    "Nigeria": r"nigeria|nigérians?|nigerian",
-    "Somalia": r"somalie|somalia|somaliens?|somali",
-    "Ethiopia": r"éthiopie|ethiopia|éthiopiens?|ethiopian",
+    "Nigeria": r"nigeria|nigérians?|nigérianes?|nigerian",
+    "Somalia": r"somalie|somalia|somaliens?|somaliennes?|somali",
+    "Ethiopia": r"éthiopie|ethiopia|éthiopiens?|éthiopiennes?|ethiopian",
     "DR Congo": r"rdc|r\.d\.c\.|république\s+démocratique\s+du\s+congo|democratic\s+republic\s+of\s+(?:the\s+)?congo|drc|congolais|congolaises?|congolese|kinshasa|fardc",
     "Rwanda": r"rwanda|rwandais|rwandaises?|rwandan|kigali",
     "Burkina Faso": r"burkina\s+faso|burkinabés?|burkinabe",
@@ -59,7 +59,7 @@ ACTORS: dict[str, str] = {
     "Chad": r"tchad|chad|tchadiens?|tchadiennes?|chadian|n['’]djamena",
     "Kenya": r"kenya|kényans?|kenyans?|nairobi",
     "Cameroon": r"cameroun|cameroon|camerounais|camerounaises?|cameroonian",
-    "Niger": r"niger|nigériens?|nigérien",
+    "Niger": r"niger|nigériens?|nigériennes?|nigérien",
     "Islamic Resistance in Iraq": r"islamic\s+resistance\s+in\s+iraq|résistance\s+islamique\s+(?:en|d['’])\s*irak",
     "Hezbollah": r"hezbollah|hizbollah|hizballah|حزب\s+الله",
     "Hamas": r"hamas|brigades\s+(?:ezzedine\s+|izz\s+ad-din\s+)?al-qassam|(?:al-)?qassam\s+brigades|حماس",
@@ -80,6 +80,8 @@ ACTORS: dict[str, str] = {
     "JNIM": r"jnim|gsim|groupe\s+de\s+soutien\s+à\s+l['’]islam\s+et\s+aux\s+musulmans|group\s+for\s+the\s+support\s+of\s+islam\s+and\s+muslims|jama['’]?at\s+nusrat\s+al-islam\s+wal-muslimin",
     "Allied Democratic Forces": r"allied\s+democratic\s+forces|forces\s+démocratiques\s+alliées|adf",
     "Balochistan Liberation Army": r"balochistan\s+liberation\s+army|armée\s+de\s+libération\s+du\s+baloutchistan|bla",
+    "Jaish-e-Mohammed": r"jaish-e-moha?mm?ed|jaish-e-muhammad|jem",
+    "Lashkar-e-Taiba": r"lashkar-e-ta[iy]y?ba|let",
     "Arakan Army": r"arakan\s+army|armée\s+d['’]arakan",
     "Popular Mobilization Forces": r"popular\s+mobili[sz]ation\s+(?:forces|units)|hach[ed]\s+al-chaabi|hashd\s+al-shaabi|pmf|unités\s+de\s+la\s+mobilisation\s+populaire",
     "Harakat al-Nujaba": r"(?:harakat\s+)?al-nujaba|nujaba",
@@ -105,7 +107,7 @@ STATE_COUNTRY: dict[str, str] = {
 
 # Groups whose short names collide with common words are only accepted in upper case.
 _UPPER_ONLY = frozenset(
-    {"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf", "rdc", "drc", "adf", "bla", "ttp", "pmf"}
+    {"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf", "rdc", "drc", "adf", "bla", "ttp", "pmf", "jem", "let"}
 )
 
 
@@ -140,7 +142,7 @@ def _group_names(text: str, known: Sequence[ActorMention]) -> list[ActorMention]
         words = stripped.split()
         if len(words) < 2 or not _GROUP_WORD_RE.search(stripped):
             continue
-        if any(a.start < match.end() and start < a.end for a in known):
+        if any(a.start < match.end() and start < a.end and a.start <= start for a in known):
             continue  # "Israel Defense Forces", "Sudanese Armed Forces": the state
         out.append(ActorMention(start, match.end(), stripped, stripped))
     return out
@@ -184,6 +186,8 @@ def find_actors(text: str) -> list[ActorMention]:
         index = int((match.lastgroup or "a0")[1:])
         out.append(ActorMention(match.start(), match.end(), word, names[index]))
     if re.search(_GROUP_WORD, text):
-        out.extend(_group_names(text, out))
+        groups = _group_names(text, out)
+        # a state inside a group's name is part of it: "Tehreek-e-Jihad Pakistan"
+        out = [a for a in out if not any(g.start <= a.start and a.end <= g.end for g in groups)] + groups
         out.sort(key=lambda a: a.start)
     return out

@@ -84,7 +84,8 @@ _CASUALTY_CUE = re.compile(
     r"death|toll|bilan|injur|wound|hurt|casualt|fatalit)|قتل|قتيل|جرح|مصاب|إصاب|ضحايا|خسائر|مصرع"
 )
 _CLAIM_CUE = re.compile(
-    r"\b(?:(?P<claim>revendiqu\w*|claim\w*)|(?P<blame>blam\w+|attribu\w+|accus\w+|imput\w+))",
+    r"\b(?:(?P<claim>revendiqu\w*|claim\w*|reconnu\s+avoir|admi(?:tted|ts)\s+(?:to\s+|carrying\s+out|conducting)|acknowledged)|"
+    r"(?P<blame>blam\w+|attribu\w+|accus\w+|imput\w+))",
     re.IGNORECASE,
 )
 _DENIAL = re.compile(
@@ -234,6 +235,7 @@ _DIRECTION_OF = re.compile(
 )
 # "Tanta, dans le delta du Nil", "Kuneitra, sur le plateau du Golan", "al-Jalaa camp in western
 # Aden", "Sheikh Zuweid in North Sinai": the setting of the place before, not another place
+_DISTRICT_OF = re.compile(r"^\s+(?:district|province|region|governorate|county|oblast|raion)\s+(?:of|de|du|d['’])\s*(?:the\s+)?$")
 _SETTING = re.compile(
     r"^(?:\s+(?:camp|base|district|neighbou?rhood|quartier|area|town|city|village|province|region))?"
     r"(?:\s*,\s*|\s+)(?:dans|sur|en|in|on|at|à)\s+"
@@ -458,7 +460,7 @@ class _Context:
             start = self.sentences[back].start
             dated = [e for e in self.events if e.sentence.start == start and e.date_start is not None]
             if dated:  # the day the events just told happened on, not "officials said on Monday"
-                event = dated[-1]
+                event = dated[0]  # the main clause's, not a retaliation's ("in retaliation for the April 22 ...")
                 proof = next((v for v in event.evidence if v.field == "date"), None)
                 if proof is not None:
                     span = DateSpan(0, 0, proof.text, event.date_start, event.date_end, event.time_precision)
@@ -605,6 +607,7 @@ def _assign_roles(
             (_LOCATOR.match(gap) and (located_after[1] or _DIRECTION_OF.search(gap)))
             or (_APPOSITION.match(gap) and place.feature in _COARSE)
             or (located_after[1] and _SETTING.match(gap))
+            or _DISTRICT_OF.match(gap)  # "the Gwadar district of Balochistan"
         ):
             # "Camp Taji, north of Baghdad", "El Paso, Texas": where the place before is
             roles.other_spans.append((start, end))

@@ -110,7 +110,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?|explosives?-(?:laden|packed|rigged)\s+(?:vehicles?|cars?|trucks?)|booby-trapped\s+(?:vehicles?|cars?)", "car bomb"),
         (r"improvised\s+explosive\s+devices?|IEDs?|roadside\s+bombs?|explosive\s+devices?|explosives", "IED"),
         (r"land\s*mines?|anti-(?:tank|personnel)\s+mines?", "landmine"),
-        (r"air\s+forces?|(?:guided|glide|gliding|aerial)\s+bombs?|air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),
+        (r"air\s+forces?(?!\s+(?:training\s+)?(?:base|station|academy|school|headquarters|facility|college|compound)s?\b)|(?:guided|glide|gliding|aerial)\s+bombs?|air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),
         (r"(?:kamikaze\s+|attack\s+|armed\s+|explosive\s+|suicide\s+)?drones?|UAVs?|Shaheds?", "drone"),
         (r"(?:ballistic\s+|cruise\s+|surface-to-surface\s+)?missiles?", "missile"),
         (r"(?:Katyusha\s+|Grad\s+)?rockets?", "rocket"),
@@ -152,7 +152,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"défenses?\s+anti-?aériennes?\s+(?:a|ont)\s+(?:été\s+activées?|tiré|riposté)", "intercept", False),
         (r"tir[ée]\w*|tirs?|lanc[ée]\w*|lancements?|vis[ée]\w*|ciblé\w*|cibl(?:er|ent|ait|aient)|touch[ée]\w*|s'est\s+abattu\w*|se\s+sont\s+abattu\w*|s'est\s+écrasé\w*|tombé\w*|largu\w+|salves?|détrui\w+|rasé\w*|soufflé\w*|coulée?s?|coulant", "strike", True),
         (r"déplo\w+|envo\w+\s+(?:(?:des|de|d['’]|quelque|environ|[\d  .,]+|\w+)\s+){0,4}?(?:troupes|soldats|renforts|militaires|brigades?|bataillons?)|renforts|dépêch\w+|redéplo\w+", "deploy", False),
-        (r"retrait|retir\w+|évacu\w+", "withdraw", False),
+        (r"retrait|retir\w+|évacu\w+(?=\s+(?:[\w'’]+\s+){0,3}(?:troupes|soldats|forces|militaires|bases?|positions?|garnisons?)\b)", "withdraw", False),
         (r"stationn\w+|basé(?:e|es|s)?(?=\s+(?:à|au|aux|en|dans|sur)\s)|(?:abrit|accueill|héberg)\w+(?=\s+(?:[\w']+\s+){0,5}(?:troupes|soldats|militaires|forces|marines)\b)|garnisons?|casernes?|campements?", "base", False),
     ],
     "en": [
@@ -170,7 +170,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"fir(?:e|ed|es|ing)|launch\w*|hit|hits|hitting|target(?:ed|ing)|landed|crashed|slammed|rained|barrages?|salvos?|volleys?|dropped|flatten\w*|destroy\w*|level+ed|damag\w+|sank|sunk|sinking", "strike", True),
         (r"deploy\w*|sen[dt]\w*\s+(?:(?:an?|more|additional|extra|some|about|around|nearly|[\d,]+|\w+)\s+){0,4}?(?:troops|soldiers|forces|reinforcements|marines|brigades?|battalions?)|"
          r"station(?:s|ing)?\s+(?:(?:an?|more|additional|some|about|[\d,]+|\w+)\s+){0,3}?(?:troops|soldiers|forces|brigades?|battalions?|marines)|reinforcements|dispatch\w*|redeploy\w*", "deploy", False),
-        (r"withdr[ae]w\w*|pull(?:ed|ing|s)?\s+out|evacuat\w+", "withdraw", False),
+        (r"withdr[ae]w\w*|pull(?:ed|ing|s)?\s+out|evacuat\w+(?=\s+(?:[\w'’]+\s+){0,3}(?:troops|soldiers|forces|personnel|bases?|positions?|garrisons?)\b)", "withdraw", False),
         (r"stationed|based(?=\s+(?:in|at|on|near)\s)|(?:host|hous)\w*(?=\s+(?:[\w-]+\s+){0,4}(?:troops|soldiers|forces|personnel|marines|service\s*members)\b)|garrisons?|barracks", "base", False),
     ],
 }

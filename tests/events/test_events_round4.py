@@ -370,3 +370,28 @@ def test_a_date_after_a_speech_verb_is_a_last_resort(run):
     text = "Au moins 26 personnes ont été tuées vendredi dans l'attaque d'un hôtel de Kismayo, a annoncé samedi le président."
     (event,) = run(text, lang="fr", date="2019-07-13")
     assert event.date == dt.date(2019, 7, 12)
+
+
+def test_evacuating_the_wounded_is_not_a_withdrawal(run):
+    text = "Des soldats ont bloqué les ambulances qui tentaient d'évacuer les blessés vers Dnipro lundi."
+    assert run(text, lang="fr") == ()
+    text = "L'armée a commencé lundi à évacuer ses troupes de Dnipro."
+    assert [e.role for e in run(text, lang="fr")] == [Role.OTHER]
+
+
+def test_an_air_force_base_is_not_an_air_strike(run):
+    text = "Militants stormed a Pakistan Air Force training base in Mianwali on Saturday. The assault was claimed by Tehreek-e-Jihad Pakistan."
+    target = next(e for e in run(text, lang="en") if e.role is Role.TARGET)
+    assert (target.event_type, target.weapon, target.actor) == ("Battles", None, "Tehreek-e-Jihad Pakistan")
+
+
+def test_a_district_of_a_province_is_its_setting(run):
+    text = "On Friday, 14 soldiers were killed when militants ambushed two army vehicles in the Gwadar district of Balochistan."
+    assert places_of(run(text, lang="en")) == ["Gwadar"]
+
+
+def test_an_admitted_strike_names_its_actor(run):
+    text = ("Au moins 64 personnes ont été tuées mardi par une frappe aérienne sur le marché de Togoga. "
+            "L'armée éthiopienne a reconnu avoir mené une frappe.")
+    (event,) = run(text, lang="fr")
+    assert event.actor == "Ethiopia"
