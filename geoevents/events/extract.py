@@ -101,7 +101,7 @@ _SPONSOR = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
-    r"\b(?:selon|d['’]après|according\s+to)\b[^,;:.]{0,60}$", re.IGNORECASE
+    r"\b(?:selon|d['’]après(?!-midi)|according\s+to)\b[^,;:.]{0,60}$", re.IGNORECASE
 )
 _SPEAKER_LEFT = re.compile(
     r"\b(?:ministry|ministère|officials?|responsables?|spokes(?:man|woman|person)|porte-parole|"
@@ -254,6 +254,18 @@ _ROUTE_LEFT = re.compile(
     re.IGNORECASE,
 )
 _ATTACK_NOUN = re.compile(r"attaques?|attacks?|attentats?", re.IGNORECASE)
+_PLURAL_REGIONS = re.compile(
+    r"\b(?:régions|provinces|districts|gouvernorats|oblasts|regions|governorates|areas)\s+(?:de|d['’]|du|des|of)\s+"
+    r"(?:[^.;]{0,40}(?:,|\bet\b|\band\b)\s*)?(?:la\s+|le\s+|l['’]|the\s+)?$",
+    re.IGNORECASE,
+)
+_SAME_DAY = re.compile(
+    r"\b(?:dans\s+la\s+(?:soirée|matinée|journée|nuit)|en\s+(?:soirée|fin\s+de\s+journée)|le\s+même\s+jour|"
+    r"(?:quelques|plusieurs)\s+heures\s+(?:plus\s+tard|après)|plus\s+tard|"
+    r"later\s+(?:that|the\s+same)\s+day|(?:hours|minutes)\s+(?:later|after)|that\s+(?:evening|night|morning|afternoon)|"
+    r"the\s+same\s+day|in\s+the\s+(?:evening|afternoon)|later\s+on)\b",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -266,7 +278,7 @@ _REGION_RIGHT = re.compile(
     r"district|District|state|State)\b"
 )
 _SCOPE_BREAK = re.compile(
-    r"[;:]|\b(?:after|après|while|tandis|alors\s+que|but|mais|before|avant|représailles|"
+    r"[;:]|\b(?:after|après(?!-midi)|while|tandis|alors\s+que|but|mais|before|avant|représailles|"
     r"retaliation|in\s+response|en\s+réponse|following)\b",
     re.IGNORECASE,
 )
@@ -372,7 +384,7 @@ _RELATIVE_GAP = re.compile(
 )
 _ALSO = re.compile(r"\b(?:également|aussi|also|as\s+well|too|de\s+nouveau|à\s+nouveau|again)\b", re.IGNORECASE)
 _RETALIATION = re.compile(
-    r"\b(?:représailles|riposte|réponse|retaliation|response|revenge|vengeance|après|after|following)\b", re.IGNORECASE
+    r"\b(?:représailles|riposte|réponse|retaliation|response|revenge|vengeance|après(?!-midi)|after|following)\b", re.IGNORECASE
 )
 _FORCE_NOUN_LEFT = re.compile(
     r"\b(?:avions?|chasseurs?|bombardiers?|hélicoptères?|drones?|missiles?|roquettes?|navires?|frégates?|"
@@ -455,8 +467,8 @@ class _Context:
         """Does the article give no date at all? Then what it reports happened on its day."""
         return all(not self.dates_of(i) for i in range(len(self.sentences)))
 
-    def inherited_date(self, index: int) -> tuple[DateSpan, Evidence] | None:
-        for back in range(index - 1, max(-1, index - 1 - _COREF_DISTANCE), -1):
+    def inherited_date(self, index: int, reach: int = _COREF_DISTANCE) -> tuple[DateSpan, Evidence] | None:
+        for back in range(index - 1, max(-1, index - 1 - reach), -1):
             start = self.sentences[back].start
             dated = [e for e in self.events if e.sentence.start == start and e.date_start is not None]
             if dated:  # the day the events just told happened on, not "officials said on Monday"
@@ -605,7 +617,7 @@ def _assign_roles(
         gap = text[located_after[0]:start] if located_after is not None else ""
         if located_after is not None and (
             (_LOCATOR.match(gap) and (located_after[1] or _DIRECTION_OF.search(gap)))
-            or (_APPOSITION.match(gap) and place.feature in _COARSE)
+            or (_APPOSITION.match(gap) and place.feature in _COARSE and located_after[1])
             or (located_after[1] and _SETTING.match(gap))
             or _DISTRICT_OF.match(gap)  # "the Gwadar district of Balochistan"
         ):
@@ -746,6 +758,11 @@ def _drop_containers(items: list[_T], text: str) -> list[_T]:
             return False
         if _CONTAINER_LEFT.search(text[max(0, start - 60):start]) is None:
             return False
+        end = item[2]
+        if _PLURAL_REGIONS.search(text[max(0, start - 60):start]) or any(
+            o[1] >= end and _COORDINATION.match(text[end:o[1]]) for o in items
+        ):
+            return False  # "dans les régions de Metina, Hakurk et Gara": a list of siblings
         before = [o for o in items if o[2] <= start and not coarse(o) and o[0].country == place.country]
         # "à Kharkiv et dans la région de Lviv": a second target, not Kharkiv's region
         return not (before and _CONJUNCTION.search(text[before[-1][2]:start]))
@@ -1165,7 +1182,9 @@ def _target_events(
             date_fields = _date_fields(date)
             evidence.append(_evidence("date", sentence, date.start, date.end))
         elif status is Status.ASSERTED:
-            inherited = context.inherited_date(index)
+            # "Dans la soirée, ...", "Hours later, ...": the day of the story, however far back it was told
+            reach = index if _SAME_DAY.search(text, 0, max(0, trigger.start)) else _COREF_DISTANCE
+            inherited = context.inherited_date(index, reach)
             if inherited is not None:
                 date_fields = _date_fields(inherited[0])
                 evidence.append(inherited[1])

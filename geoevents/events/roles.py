@@ -123,7 +123,7 @@ def is_dateline(left: str, right: str) -> bool:
 
 
 _STRONG_BREAK = re.compile(
-    r"[;:]|\b(?:que|qu['’]|that|which|après|after|when|lorsque|quand|because|car|mais|but|tandis|while|"
+    r"[;:]|\b(?:que|qu['’]|that|which|après(?!-midi)|after|when|lorsque|quand|because|car|mais|but|tandis|while|"
     r"où|where)\b|\bqu['’]",
     re.IGNORECASE,
 )
@@ -148,7 +148,7 @@ def is_passive_between(between: str) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]«»\"“”]|\b(?:mais|but|while|alors\s+que|tandis\s+que|et|and|after|après|whereas)\b",
+    r"[,;:()\[\]«»\"“”]|\b(?:mais|but|while|alors\s+que|tandis\s+que|et|and|after|après(?!-midi)|whereas)\b",
     re.IGNORECASE,
 )
 _NEG = {

@@ -395,3 +395,24 @@ def test_an_admitted_strike_names_its_actor(run):
             "L'armée éthiopienne a reconnu avoir mené une frappe.")
     (event,) = run(text, lang="fr")
     assert event.actor == "Ethiopia"
+
+
+def test_afternoon_is_not_after(run):
+    text = "Deux kamikazes se sont fait exploser jeudi en fin d'après-midi dans une rue de Bourj el-Barajneh."
+    (event,) = run(text, lang="fr", date="2015-11-13")
+    assert (event.place.mention.text, event.date) == ("Bourj el-Barajneh", dt.date(2015, 11, 12))
+
+
+def test_a_list_of_regions_are_siblings_not_containers(run):
+    text = "L'aviation turque a frappé dimanche des cibles dans les régions de Metina, Hakurk et Gara."
+    assert places_of(run(text, lang="fr")) == ["Gara", "Hakurk", "Metina"]
+
+
+def test_later_that_day_reaches_back_to_the_day_of_the_story(run):
+    text = (
+        "Un kamikaze s'est fait exploser dimanche matin devant un ministère à Ankara. "
+        "Deux policiers ont été blessés. L'attentat a été revendiqué par le PKK. "
+        "Dans la soirée, l'aviation turque a frappé des cibles près de Gara."
+    )
+    events = {e.place.mention.text: e.date for e in run(text, lang="fr", date="2023-10-02")}
+    assert events == {"Ankara": dt.date(2023, 10, 1), "Gara": dt.date(2023, 10, 1)}
