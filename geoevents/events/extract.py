@@ -171,7 +171,7 @@ _MODIFIED_NOUN = re.compile(
     r"officials?|government|administration|president|envoy|ambassador|drones?|warplanes|jets|"
     r"aircraft|citizens?|nationals?|contractors?|personnel|diplomats?|company|firms?|"
     r"(?:health\s+)?ministry|civil\s+defen[cs]e|authorities|police(?!\s+(?:stations?|posts?|checkpoints?))|"
-    r"governor|mayor|spokes\w+)\b"
+    r"governor|mayor|spokes\w+|negotiators?|delegations?|talks|envoys?|mediators?|négociateurs?|délégations?)\b"
 )
 # "Gaza's civil defence said", "Ukraine's air force": a source, not where it happened
 _POSSESSIVE_SPEAKER = re.compile(
@@ -183,7 +183,8 @@ _POSSESSIVE_SPEAKER = re.compile(
 # "drones on their way to Israel", "sirens sounding in Tel Aviv": not where anything happened
 _NOT_THERE_LEFT = re.compile(
     r"(?:\b(?:on\s+(?:their|its|the)\s+way\s+to|en\s+route\s+(?:to|for|vers|pour)|à\s+destination\s+d[e'’]|"
-    r"head(?:ing|ed)\s+(?:to|for|towards?))\s+(?:the\s+|la\s+|le\s+|l['’])?"
+    r"head(?:ing|ed)\s+(?:to|for|towards?)|"
+    r"(?:fle\w+|fuyant|fui|réfugiés?|refugees?)\s+(?:[\w-]+\s+){0,4}?(?:into|to|vers|en|au|aux|in))\s+(?:the\s+|la\s+|le\s+|l['’])?"
     r"|\b(?:sirens?|sirènes?)\b[^.;,]{0,30})$",
     re.IGNORECASE,
 )
@@ -207,6 +208,13 @@ _HABITUAL_BEFORE = re.compile(
 )
 _HABITUAL_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:régulières|réguliers|fréquentes|fréquents|répétées|répétés|récurrentes|récurrents|incessantes)\b",
+    re.IGNORECASE,
+)
+# "The bombing came as ...", "L'attentat intervient alors que ...": the event just told, now a time reference
+_BACK_REFERENCE_BEFORE = re.compile(r"^\s*(?:the|this|that|l['’]|le|la|cette|ce|ces|these)\s*(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+_BACK_REFERENCE_AFTER = re.compile(
+    r"\s+(?:came|comes|come|occurred|happened|took\s+place|followed|intervient|survient|est\s+survenue?|"
+    r"a\s+eu\s+lieu|fait\s+suite|s['’]est\s+produite?)\b",
     re.IGNORECASE,
 )
 _GENERIC_REFERENCE = re.compile(
@@ -237,7 +245,7 @@ _DIRECTION_OF = re.compile(
 # Aden", "Sheikh Zuweid in North Sinai": the setting of the place before, not another place
 _DISTRICT_OF = re.compile(r"^\s+(?:district|province|region|governorate|county|oblast|raion)\s+(?:of|de|du|d['’])\s*(?:the\s+)?$")
 _SETTING = re.compile(
-    r"^(?:\s+(?:camp|base|district|neighbou?rhood|quartier|area|town|city|village|province|region))?"
+    r"^(?:\s+(?:air\s+|military\s+|army\s+|naval\s+)?(?:camp|base|district|neighbou?rhood|quartier|area|town|city|village|province|region))?"
     r"(?:\s*,\s*|\s+)(?:dans|sur|en|in|on|at|à)\s+"
     r"(?:(?:le|la|l['’]|les|the)\s+(?:[\w-]+\s+){0,2}?(?:de|du|d['’]|des|of)\s*(?:la\s+|l['’]|le\s+|the\s+)?"
     r"|(?:the\s+)?(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|"
@@ -301,7 +309,8 @@ _OTHER_BASE = re.compile(r"\b(?:bases?|camps?|garrisons?|garnisons?|outposts?|et
 _LOCATOR = re.compile(
     r"^\s*(?:,\s*(?:(?:à\s+)?(?:(?:about|some|around|environ|quelque|à\s+peine|roughly)\s+)?(?:\d+|une?\s+\w+)\s*(?:km|kilomètres|kilometres|miles)\s+(?:au\s+)?(?:\w+\s+)?(?:de|d['’]|du|of)|"
     r"(?:au\s+|à\s+l['’])?(?:nord|sud|est|ouest|north|south|east|west)(?:-\w+)?(?:west|east|ouest|est)?\s+(?:de|d['’]|du|of)|"
-    r"près\s+d[e'’]|near|outside|aux\s+abords\s+d[e'’]|not\s+far\s+from|non\s+loin\s+d[e'’])|"
+    r"près\s+d[e'’]|near|outside|aux\s+abords\s+d[e'’]|not\s+far\s+from|non\s+loin\s+d[e'’]|"
+    r"(?:in|dans)\s+(?:an?|une?)\s+(?:area|zone|secteur|region|région)\s+(?:near|close\s+to|près\s+d[e'’]|proche\s+d[e'’]))|"
     r"(?:near|près\s+d[e'’]|outside))\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
     re.IGNORECASE,
 )
@@ -790,6 +799,7 @@ def _sentence_events(
     generic = [
         t for t in triggers
         if _GENERIC_REFERENCE.search(text, max(0, t.start - 40), t.start)
+        or (_BACK_REFERENCE_BEFORE.search(text, 0, t.start) and _BACK_REFERENCE_AFTER.match(text, t.end))
         or _HABITUAL_BEFORE.search(text, max(0, t.start - 40), t.start)
         or _HABITUAL_AFTER.match(text, t.end)
     ]

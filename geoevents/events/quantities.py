@@ -215,6 +215,11 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
         follows = [w for w in weapons if 0 <= w.start - match.end() <= 3]
         if follows and follows[0].weapon in _NOT_COUNTED:
             continue  # "another gunman"
+        told = [w for w in weapons if w.end <= match.start()]
+        if not follows and told and told[-1].weapon in _NOT_COUNTED_BY_ARTICLE and re.match(
+            r"one\s+of|l['’]une?|dont", match.group(0), re.IGNORECASE
+        ):
+            continue  # "air strikes on dozens of targets, one of which killed five": strikes are not munitions
         weapon_name = follows[0].weapon if follows else None
         end = follows[0].end if follows else match.end()
         partitive = bool(re.match(r"one\s+of|l['’]une?|dont", match.group(0), re.IGNORECASE))

@@ -92,7 +92,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
     ],
     "fr": [
         (r"attentats?[- ]suicides?|kamikazes?|ceintures?\s+d'explosifs|(?:s'est|se\s+sont)\s+fait\s+exploser", "suicide bomb"),
-        (r"(?:voitures?|véhicules?|camions?|motos?|camionnettes?)\s+piégée?s?", "car bomb"),
+        (r"(?:voitures?|véhicules?|camions?|motos?|camionnettes?)\s+(?:piégée?s?|(?:bourrée?s?|chargée?s?|remplie?s?)\s+d['’]explosifs)", "car bomb"),
         (r"engins?\s+explosifs?(?:\s+improvisés?)?|EEI|IED|bombes?\s+artisanales?|mines?\s+artisanales?|explosifs?", "IED"),
         (r"mines?\s+(?:antipersonnel|terrestres?|antichars?)|sauté\s+sur\s+une\s+mine", "landmine"),
         (r"armée\s+de\s+l['’]air|forces?\s+aériennes?|bombes?\s+(?:aériennes?|planantes?|guidées?|largables)(?:\s+guidées?)?|frappes?\s+aériennes?|raids?\s+aériens?|bombardements?\s+aériens?|avions?\s+(?:de\s+(?:chasse|combat|guerre)|militaires|ennemis|gouvernementaux|de\s+l['’]armée|de\s+la\s+coalition|du\s+régime|(?:israélien|russe|syrien|américain|turc|saoudien|iranien|ukrainien|émirati|égyptien|jordanien|pakistanais|nigérian|soudanais|français|britannique|azerbaïdjanais|arménien|indien|malien|burkinabè|nigérien|tchadien)s?)|aviation|chasseurs?(?:-bombardiers?)?|bombardiers?|hélicoptères?\s+(?:de\s+combat|d'attaque)", "airstrike"),
@@ -107,7 +107,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
     ],
     "en": [
         (r"suicide\s+(?:(?:car|truck|vehicle)\s+)?(?:bomb(?:er|ing)?s?|attacks?|vests?)|explosive\s+(?:belts?|vests?)|blew\s+(?:himself|herself|themselves)\s+up", "suicide bomb"),
-        (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?|explosives?-(?:laden|packed|rigged)\s+(?:vehicles?|cars?|trucks?)|booby-trapped\s+(?:vehicles?|cars?)", "car bomb"),
+        (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?|(?:trucks?|cars?|vehicles?|vans?)\s+(?:packed|loaded|laden|rigged|filled)\s+with\s+explosives|explosives?-(?:laden|packed|rigged)\s+(?:vehicles?|cars?|trucks?)|booby-trapped\s+(?:vehicles?|cars?)", "car bomb"),
         (r"improvised\s+explosive\s+devices?|IEDs?|roadside\s+bombs?|explosive\s+devices?|explosives", "IED"),
         (r"land\s*mines?|anti-(?:tank|personnel)\s+mines?", "landmine"),
         (r"air\s+forces?(?!\s+(?:training\s+)?(?:base|station|academy|school|headquarters|facility|college|compound)s?\b)|(?:guided|glide|gliding|aerial)\s+bombs?|air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),

@@ -416,3 +416,33 @@ def test_later_that_day_reaches_back_to_the_day_of_the_story(run):
     )
     events = {e.place.mention.text: e.date for e in run(text, lang="fr", date="2023-10-02")}
     assert events == {"Ankara": dt.date(2023, 10, 1), "Gara": dt.date(2023, 10, 1)}
+
+
+def test_a_bombing_referred_back_to_as_a_time_is_not_a_new_event(run):
+    text = (
+        "A suicide bomber blew himself up at a wedding hall in Kabul on Saturday, killing 63 people. "
+        "The bombing came as U.S. and Taliban negotiators in Doha were closing in on a deal."
+    )
+    assert places_of(run(text, lang="en")) == ["Kabul"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "where"),
+    [
+        ("Jets bombed the village of Day Pu No, in an area near Papun, on Saturday, sending villagers fleeing into Thailand.", "en", ["Day Pu No"]),
+        ("A truck packed with explosives blew up near the Marco Fidel Suárez air base in the Colombian city of Cali on Thursday.", "en", ["Marco Fidel Suárez"]),
+    ],
+)
+def test_settings_areas_and_flight_destinations(run, text, lang, where):
+    assert sorted(set(places_of(run(text, lang=lang)))) == where
+
+
+def test_myanmar_and_other_states_are_actors(run):
+    (event, *_) = run("Myanmar military jets bombed the village of Day Pu No on Saturday.", lang="en")
+    assert event.actor == "Myanmar"
+
+
+def test_one_of_the_air_strikes_is_not_a_munition_count(run):
+    text = "Israel responded with air strikes on dozens of targets in southern Lebanon, one of which killed five people in Touline."
+    (event,) = [e for e in run(text, lang="en") if e.place.mention.text == "Touline"]
+    assert (event.quantity, event.fatalities) == (None, 5)
