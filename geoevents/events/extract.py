@@ -184,7 +184,8 @@ _POSSESSIVE_SPEAKER = re.compile(
 _NOT_THERE_LEFT = re.compile(
     r"(?:\b(?:on\s+(?:their|its|the)\s+way\s+to|en\s+route\s+(?:to|for|vers|pour)|à\s+destination\s+d[e'’]|"
     r"head(?:ing|ed)\s+(?:to|for|towards?)|"
-    r"(?:fle\w+|fuyant|fui|réfugiés?|refugees?)\s+(?:[\w-]+\s+){0,4}?(?:into|to|vers|en|au|aux|in))\s+(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?:fle\w+|fuyant|fui|réfugiés?|refugees?)\s+(?:[\w-]+\s+){0,4}?(?:into|to|vers|en|au|aux|in)|"
+    r"(?:war|guerre|conflict|conflit|invasion)\s+(?:in|en|au|of|de|d['’]|du)\s*(?:la\s+|le\s+|l['’])?)\s+(?:the\s+|la\s+|le\s+|l['’])?"
     r"|\b(?:sirens?|sirènes?)\b[^.;,]{0,30})$",
     re.IGNORECASE,
 )
@@ -272,6 +273,12 @@ _SAME_DAY = re.compile(
     r"(?:quelques|plusieurs)\s+heures\s+(?:plus\s+tard|après)|plus\s+tard|"
     r"later\s+(?:that|the\s+same)\s+day|(?:hours|minutes)\s+(?:later|after)|that\s+(?:evening|night|morning|afternoon)|"
     r"the\s+same\s+day|in\s+the\s+(?:evening|afternoon)|later\s+on)\b",
+    re.IGNORECASE,
+)
+_NATIONAL_BASE = re.compile(
+    r"\b(?:base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|army\s+(?:base|post|outpost|camp|barracks)|"
+    r"(?:army|military)\s+outpost|outpost|avant-poste|camp\s+militaire|camp\s+de\s+l['’]armée|caserne|barracks|garrison|"
+    r"garnison|air\s+force\s+(?:training\s+)?base|base\s+de\s+l['’]armée|état-major|military\s+headquarters|cantonment)\b",
     re.IGNORECASE,
 )
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
@@ -448,6 +455,7 @@ class _Context:
     last_group: tuple[int, list[int]] | None = None  # sentence, indices of its violent targets
     last_actor: tuple[int, str, Evidence] | None = None
     last_weapon: tuple[int, str] | None = None
+    weapon_owner: dict[str, tuple[int, str, Evidence]] = field(default_factory=dict)  # "Russian drones" -> Russia
     last_violent_sentence: int | None = None
     recent_places: list[tuple[int, Place, bool]] = field(default_factory=list)  # (sentence, place, is base)
     dates: dict[int, list[DateSpan]] = field(default_factory=dict)
@@ -912,6 +920,10 @@ def _sentence_events(
         if weapons:
             context.last_weapon = (index, weapons[0].weapon)
             context.weapon_sets[index] = frozenset(w.weapon for w in weapons)
+    for weapon in weapons:
+        owner = _weapon_demonym(text, weapon, actor_pool)
+        if owner is not None:
+            context.weapon_owner[weapon.weapon] = (index, owner.actor, _evidence("actor", sentence, owner.start, owner.end))
     if violent_new:
         context.last_group = (index, violent_new)
 
@@ -1147,6 +1159,12 @@ def _target_events(
         elif (implied := _implied_force(text, trigger, place, context)) is not None:
             actor_name, proof = implied  # "Au Mali, l'armée a frappé ...": the state whose army it is
             evidence.append(_evidence("actor", sentence, proof[0], proof[1]))
+        elif (
+            (owned := context.weapon_owner.get(weapon_name or kind_weapon or "")) is not None
+            and 0 < index - owned[0] <= _COREF_DISTANCE
+        ):
+            actor_name = owned[1]  # "Poland shot down Russian drones ... a drone crashed into a house"
+            evidence.append(owned[2])
         elif (
             trigger.kind == "battle"
             and context.force_state is not None
@@ -1553,6 +1571,16 @@ def _actor_for(
     return None
 
 
+def _weapon_demonym(text: str, weapon: WeaponMention, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """"missiles iraniens", "Russian drones", "a Houthi anti-ship missile", "drones of Russia"."""
+    for a in actors:
+        if 0 <= a.start - weapon.end <= 2 or (
+            0 <= weapon.start - a.end <= 20 and _ONE_WORD_GAP.match(text, a.end, weapon.start)
+        ) or (0 <= a.start - weapon.end <= 12 and _OF_GAP.match(text, weapon.end, a.start)):
+            return a
+    return None
+
+
 def _disrupted_owner(
     text: str,
     trigger: Trigger,
@@ -1567,11 +1595,8 @@ def _disrupted_owner(
         if lo <= a.start < hi and _LAUNCHED_BY.search(text, max(lo, a.start - 60), a.start):
             return a
     for weapon in (w for w in weapons if w.start >= lo):
-        for a in actors:
-            if 0 <= a.start - weapon.end <= 2 or (
-                0 <= weapon.start - a.end <= 20 and _ONE_WORD_GAP.match(text, a.end, weapon.start)
-            ) or (0 <= a.start - weapon.end <= 12 and _OF_GAP.match(text, weapon.end, a.start)):
-                return a
+        if (owner := _weapon_demonym(text, weapon, actors)) is not None:
+            return owner
     for attack in violent:  # "the Houthis claimed an attack on Eilat, which Israel said was intercepted"
         if attack.kind != "intercept" and attack.end <= trigger.start and _RELATIVE_INTERCEPT.match(
             text, attack.end, trigger.start
@@ -1718,8 +1743,13 @@ def _base_event(
             ),
             None,
         )
+    owner_name = owner.actor if owner is not None else None
     if owner is not None:
         evidence.append(_evidence("actor", sentence, owner.start, owner.end))
+    elif trigger is None and _NATIONAL_BASE.search(text, max(0, start - 60), min(len(text), end + 40)):
+        # "the army outpost of Thee Mu Hta", "la base aérienne d'Osman Digna": the forces of the
+        # state it stands in, when the sentence names no other owner
+        owner_name = _STATE_BY_COUNTRY.get(place.country or "")
     date_fields = _date_fields(None)
     if trigger is not None and trigger.kind in _MOVES and dates and status is Status.ASSERTED:
         date = min(dates, key=lambda d: abs(d.start - trigger.start))
@@ -1732,7 +1762,7 @@ def _base_event(
         role=Role.OTHER if trigger is not None and trigger.kind == "withdraw" else Role.BASE,
         sentence=sentence,
         status=status,
-        actor=owner.actor if owner is not None else None,
+        actor=owner_name,
         evidence=tuple(evidence),
         sources=(context.article.id,),
         **date_fields,

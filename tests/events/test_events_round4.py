@@ -446,3 +446,23 @@ def test_one_of_the_air_strikes_is_not_a_munition_count(run):
     text = "Israel responded with air strikes on dozens of targets in southern Lebanon, one of which killed five people in Touline."
     (event,) = [e for e in run(text, lang="en") if e.place.mention.text == "Touline"]
     assert (event.quantity, event.fatalities) == (None, 5)
+
+
+def test_the_owner_of_a_weapon_carries_over_to_later_sentences(run):
+    text = (
+        "Poland shot down Russian drones that violated its airspace overnight. "
+        "Early on Wednesday, a drone crashed into a house in the village of Wyryki."
+    )
+    (event,) = [e for e in run(text, lang="en") if e.place is not None and e.place.mention.text == "Wyryki"]
+    assert (event.sub_event_type, event.actor) == ("Air/drone strike", "Russia")
+
+
+def test_a_national_base_belongs_to_the_state_it_stands_in(run):
+    text = "KNU fighters overran the army outpost of Thee Mu Hta on Saturday, killing 10 soldiers."
+    roles = {e.role: e for e in run(text, lang="en")}
+    assert roles[Role.BASE].actor == "Myanmar"
+
+
+def test_the_war_in_a_country_is_not_an_event_place(run):
+    text = "It was the first time a NATO member fired on Russian military assets since the start of the war in Ukraine."
+    assert "Ukraine" not in places_of(run(text, lang="en"))
