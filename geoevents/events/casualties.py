@@ -119,7 +119,9 @@ def find_casualties(text: str) -> list[CasualtyMention]:
 
 
 _ELLIPTIC = re.compile(
-    rf"\b(?:et|and)\s+{_NUM}\s+(?:autres?\s+|others?\s+|more\s+)?(?=(?:à|au|aux|in|at|dans|near|près)\b)",
+    rf"\b(?:et|and)\s+{_NUM}\s+(?:autres?\s+|others?\s+|more\s+)?"
+    r"(?:(?:people|persons|personnes|civilians|civils|soldiers|soldats|policemen|policiers)\s+)?"
+    r"(?=(?:à|au|aux|in|at|dans|near|près)\b)",
     re.IGNORECASE,
 )
 

@@ -149,7 +149,7 @@ _FORCE_BEFORE = re.compile(
 )
 _FORCE_AFTER = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{_FORCE_NOUNS})\b", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b(?:(?:cette|la\s+même|ladite|this|that|the\s+same|the|le|la)\s+(?P<noun>base|installation|garnison|"
+    r"\b(?:(?:cette|ce|cet|la\s+même|le\s+même|ladite|ledit|this|that|the\s+same|the|le|la)\s+(?P<noun>base|installation|garnison|"
     r"garrison|outpost|facility|ville|localité|city|town|village|camp|zone|area|secteur)"
     r"|(?P<near>nearby|à\s+proximité|aux\s+alentours|in\s+the\s+vicinity))\b",
     re.IGNORECASE,
@@ -279,6 +279,11 @@ _NATIONAL_BASE = re.compile(
     r"\b(?:base\s+aérienne|base\s+militaire|air\s*base|airbase|military\s+base|army\s+(?:base|post|outpost|camp|barracks)|"
     r"(?:army|military)\s+outpost|outpost|avant-poste|camp\s+militaire|camp\s+de\s+l['’]armée|caserne|barracks|garrison|"
     r"garnison|air\s+force\s+(?:training\s+)?base|base\s+de\s+l['’]armée|état-major|military\s+headquarters|cantonment)\b",
+    re.IGNORECASE,
+)
+_COARSE_LEFT = re.compile(
+    r"\b(?:commune|municipalité|municipality|département|department|préfecture|sous-préfecture|cercle|county|"
+    r"district|province|région|region|wilaya|governorate|gouvernorat|oblast|raion)\s+(?:de|d['’]|du|of)\s*(?:la\s+|l['’]|the\s+)?\Z",
     re.IGNORECASE,
 )
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
@@ -456,6 +461,7 @@ class _Context:
     last_actor: tuple[int, str, Evidence] | None = None
     last_weapon: tuple[int, str] | None = None
     weapon_owner: dict[str, tuple[int, str, Evidence]] = field(default_factory=dict)  # "Russian drones" -> Russia
+    last_disrupted: tuple[int, list[int]] | None = None  # sentence, indices of its interceptions
     last_violent_sentence: int | None = None
     recent_places: list[tuple[int, Place, bool]] = field(default_factory=list)  # (sentence, place, is base)
     dates: dict[int, list[DateSpan]] = field(default_factory=dict)
@@ -681,9 +687,9 @@ def _assign_roles(
         ):
             roles.other_spans.append((start, end))  # "near the border with Ukraine", "l'ambassade d'Iran"
             continue
-        named_actor = place.feature in ("country",) or any(
+        named_actor = (place.feature in ("country",) or any(
             a.start == start and a.end == end for a in actors
-        )
+        )) and not (start <= 2 and re.match(r"\s*:", right))  # "Niger : 44 civils tués ...": a label
         if named_actor and _ACCUSE_LEFT.search(left[-30:]):
             roles.accused.append((start, end))  # "Washington accuse l'Iran": the accused
             continue
@@ -844,6 +850,11 @@ def _sentence_events(
         ]
     if violent and not roles.targets:
         roles.targets.extend(_anaphoric_targets(text, index, context) or _scene_targets(text, violent, index, context))
+    elif violent and all(_COARSE_LEFT.search(text, max(0, s - 40), s) for _, s, _ in roles.targets):
+        # "la mosquée de ce village de la commune de Kokorou": the village told before, in its commune
+        anaphoric = _anaphoric_targets(text, index, context)
+        if anaphoric and all(anaphoric[0][1] < s for _, s, _ in roles.targets):
+            roles.targets = anaphoric
     blocked = [
         (p.mention.start - sentence.start, p.mention.end - sentence.start) for p in places
     ]
@@ -902,6 +913,12 @@ def _sentence_events(
             casualties = _casualties_by_place(sentence, index, casualties, places, context)
         if casualties:
             _attach_casualties(sentence, index, casualties, violent_new, actors, context)
+            _none_for_interceptions(index, casualties, new_events, first_new, context)
+    disrupted_new = [
+        first_new + i for i, e in enumerate(new_events) if e.sub_event_type == DISRUPTED_WEAPONS and e.place
+    ]
+    if disrupted_new:
+        context.last_disrupted = (index, disrupted_new)
     if not violent_new and _CLAIM_CUE.search(text):
         if not actors:
             actors = find_actors(text)
@@ -1803,6 +1820,33 @@ def _sentence_index(context: _Context, event: Event) -> int:
     return context.sentence_index.get(event.sentence.start, -1)
 
 
+def _none_for_interceptions(
+    index: int, casualties: Sequence[CasualtyMention], new_events: Sequence[Event], first_new: int, context: _Context
+) -> None:
+    """"... shot down 12 drones, no casualties were reported": a "none" covers the interceptions
+    of its sentence, or of the sentence before."""
+    zeros = [c for c in casualties if c.value == 0]
+    if not zeros:
+        return
+    here = [first_new + i for i, e in enumerate(new_events) if e.sub_event_type == DISRUPTED_WEAPONS and e.place]
+    if (
+        not here
+        and not any(e.is_violent for e in new_events)  # "Un troisième drone s'est écrasé ..., sans faire de victimes"
+        and context.last_disrupted is not None
+        and index - context.last_disrupted[0] == 1
+    ):
+        here = list(context.last_disrupted[1])
+    for i in here:
+        for casualty in zeros:
+            event = context.events[i]
+            if getattr(event, casualty.field) is None and event.status is Status.ASSERTED:
+                changes: dict[str, Any] = {casualty.field: 0, "evidence": event.evidence + (
+                    Evidence(casualty.field, context.sentences[index].start + casualty.start,
+                             context.sentences[index].start + casualty.end, casualty.text),
+                )}
+                context.events[i] = replace(event, **changes)
+
+
 def _attach_casualties(
     sentence: Sentence,
     index: int,
@@ -1848,7 +1892,19 @@ def _attach_casualties(
             and 0 <= casualty.start - (place.mention.end - sentence.start) <= 40
             and _WHERE.match(sentence.text, place.mention.end - sentence.start)
         ]
-        if inside:
+        if inside and casualty.value == 0:
+            # "des roquettes sur Ashdod et Beersheba, où aucune victime n'a été signalée": the whole list
+            first = inside[0]
+            chosen = [first]
+            for i in reversed(group):
+                place, head = events[i].place, events[chosen[0]].place
+                if place is None or head is None or i in chosen:
+                    continue
+                if place.mention.end <= head.mention.start and _COORDINATION.match(
+                    sentence.text[place.mention.end - sentence.start:head.mention.start - sentence.start]
+                ):
+                    chosen.insert(0, i)
+        elif inside:
             chosen = inside[:1]
         elif casualty.value == 0:
             # "... vers Metoula, sans faire de victimes, selon l'armée, qui a riposté sur Kfar Kila":
@@ -1875,7 +1931,13 @@ def _attach_casualties(
             ]
             nearest = before[-1] if before else group[0]
             # "à Beyrouth et dans la Bekaa, tuant 9": the toll of the whole strike, to its first place
-            same_trigger = [i for i in group if _trigger_span(events[i]) == _trigger_span(events[nearest])]
+            segment = sentence.text.rfind(";", 0, casualty.start) + 1  # "Le premier, à Tanta, ... ; ... à Alexandrie, tuant 17"
+            same_trigger = [
+                i for i in group
+                if _trigger_span(events[i]) == _trigger_span(events[nearest])
+                and (place := events[i].place) is not None
+                and place.mention.start - sentence.start >= segment
+            ]
             chosen = [same_trigger[0] if same_trigger else nearest]
         else:
             chosen = [group[0]]

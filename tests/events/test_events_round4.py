@@ -466,3 +466,35 @@ def test_a_national_base_belongs_to_the_state_it_stands_in(run):
 def test_the_war_in_a_country_is_not_an_event_place(run):
     text = "It was the first time a NATO member fired on Russian military assets since the start of the war in Ukraine."
     assert "Ukraine" not in places_of(run(text, lang="en"))
+
+
+def test_a_none_covers_interceptions_told_just_before(run):
+    text = "U.S. forces shot down 12 Houthi drones over the Red Sea on Tuesday. No casualties were reported."
+    (event,) = run(text, lang="en")
+    assert (event.sub_event_type, event.fatalities, event.injuries) == (DISRUPTED, 0, 0)
+
+
+def test_a_none_after_a_list_of_places_covers_the_list(run):
+    text = "Le Hamas a tiré dimanche des salves de roquettes sur Ashdod et Beersheba, où aucune victime n'a été signalée."
+    events = {e.place.mention.text: (e.fatalities, e.injuries) for e in run(text, lang="fr")}
+    assert events == {"Ashdod": (0, 0), "Beersheba": (0, 0)}
+
+
+def test_tolls_are_not_shared_across_a_semicolon(run):
+    text = ("Le premier attentat, à Tanta, a tué 27 personnes ; quelques heures plus tard, un kamikaze s'est fait "
+            "exploser à Alexandrie, tuant 17 personnes.")
+    events = {e.place.mention.text: e.fatalities for e in run(text, lang="fr")}
+    assert events == {"Tanta": 27, "Alexandrie": 17}
+
+
+def test_a_country_label_is_not_the_actor(run):
+    text = ("Niger : 44 civils tués dans l'attaque d'une mosquée à Fambita vendredi, selon le ministère, "
+            "qui attribue le massacre à l'État islamique au Grand Sahara (EIGS).")
+    (event,) = run(text, lang="fr", date="2025-03-22")
+    assert (event.place.mention.text, event.actor) == ("Fambita", "Islamic State")
+
+
+def test_the_commune_of_a_village_told_before_is_its_setting(run):
+    text = ("Des assaillants ont tué vendredi 44 civils dans une mosquée à Fambita. "
+            "Les assaillants ont encerclé la mosquée de ce village de la commune de Kokorou avant d'incendier le marché.")
+    assert sorted(set(places_of(run(text, lang="fr")))) == ["Fambita"]
