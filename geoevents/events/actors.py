@@ -97,6 +97,7 @@ ACTORS: dict[str, str] = {
     "Denmark": r"danemark|denmark|danois|danoises?|danish|copenhague|copenhagen",
     "Belgium": r"belgique|belgium|belges?|belgian|bruxelles|brussels",
     "Australia": r"australie|australia|australiens?|australiennes?|australian|canberra",
+    "United Nations": r"nations\s+unies|united\s+nations|onu|un|monusco|minusma|minusca|unifil|finul|unmiss|casques\s+bleus|blue\s+helmets|peacekeepers",
     "Islamic Resistance in Iraq": r"islamic\s+resistance\s+in\s+iraq|résistance\s+islamique\s+(?:en|d['’])\s*irak",
     "Hezbollah": r"hezbollah|hizbollah|hizballah|حزب\s+الله",
     "Hamas": r"hamas|brigades\s+(?:ezzedine\s+|izz\s+ad-din\s+)?al-qassam|(?:al-)?qassam\s+brigades|حماس",
@@ -150,7 +151,7 @@ STATE_COUNTRY: dict[str, str] = {
 
 # Groups whose short names collide with common words are only accepted in upper case.
 _UPPER_ONLY = frozenset(
-    {"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf", "rdc", "drc", "adf", "bla", "ttp", "pmf", "jem", "let"}
+    {"us", "is", "ei", "sdf", "fds", "rsf", "fsr", "hts", "htc", "cia", "uae", "idf", "rdc", "drc", "adf", "bla", "ttp", "pmf", "jem", "let", "un", "onu"}
 )
 
 

@@ -286,6 +286,22 @@ _COARSE_LEFT = re.compile(
     r"district|province|région|region|wilaya|governorate|gouvernorat|oblast|raion)\s+(?:de|d['’]|du|of)\s*(?:la\s+|l['’]|the\s+)?\Z",
     re.IGNORECASE,
 )
+_DESCRIBED_AS = re.compile(
+    r"^\s*,\s*(?:(?:a|an|the|une?|la|le|l['’])\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:city|town|village|port|capital|hub|stronghold|district|region|province|territory|area|"
+    r"ville|localité|bourgade|capitale|bastion|fief|commune|territoire|quartier|région|zone)\s+"
+    r"(?:on|in|of|near|at|dans|de|du|d['’]|sur|près\s+de|au|en)\s*(?:[\w'’.-]+\s+){0,6}?(?:the\s+|la\s+|le\s+|l['’])?$"
+    r"|^\s*,\s*(?:in|dans)\s+(?:the|la|le|l['’])\s*(?:[\w'’-]+\s+){0,2}(?:territory|district|province|region|territoire|région)\s+"
+    r"(?:of|de|du|d['’])\s*(?:[\w'’.-]+\s+){0,6}?(?:the\s+|la\s+|le\s+|l['’])?$",
+    re.IGNORECASE,
+)
+# "fired from territory controlled by separatists near the villages of X and Y"
+_FAR_ORIGIN = re.compile(
+    r"\b(?:fired|launched|tirée?s?|lancée?s?)\s+(?:from|depuis)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]|des\s+)?"
+    r"(?:territory|territoire|areas?|zones?|positions?|régions?|regions?)\b[^.;]{0,60}\b(?:near|près\s+d[e'’]|around|in|dans|à)\s+"
+    r"(?:the\s+|les?\s+|la\s+|l['’])?(?:(?:villages?|towns?|city|area|localités?|villes?)\s+(?:of|de|d['’])\s*)?$",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -622,6 +638,7 @@ def _assign_roles(
     previous: tuple[int, bool] | None = None  # end and governed-ness of the previous place
     previous_base: int | None = None  # end of the previous place that a base noun introduced
     previous_place: tuple[int, bool] | None = None  # end of the previous place, finer than a region
+    previous_fine: int | None = None  # end of the last place finer than a region
     for place in places:
         start = place.mention.start - sentence.start
         end = place.mention.end - sentence.start
@@ -636,13 +653,17 @@ def _assign_roles(
                 roles.modifier_spans.append((start, end))  # "U.S. troops", "Iran's envoy": who, not where
             continue
         located_after = previous_place
+        last_fine = previous_fine
         previous_place = (end, place.feature not in _COARSE)
+        if place.feature not in _COARSE:
+            previous_fine = end
         gap = text[located_after[0]:start] if located_after is not None else ""
         if located_after is not None and (
             (_LOCATOR.match(gap) and (located_after[1] or _DIRECTION_OF.search(gap)))
             or (_APPOSITION.match(gap) and place.feature in _COARSE and located_after[1])
             or (located_after[1] and _SETTING.match(gap))
             or _DISTRICT_OF.match(gap)  # "the Gwadar district of Balochistan"
+            or (last_fine is not None and _DESCRIBED_AS.match(text[last_fine:start]))  # "Mariupol, the port city on ..."
         ):
             # "Camp Taji, north of Baghdad", "El Paso, Texas": where the place before is
             roles.other_spans.append((start, end))
@@ -676,7 +697,11 @@ def _assign_roles(
         if _SPONSOR.search(left[-40:]):
             roles.other_spans.append((start, end))  # "rebels backed by Rwanda"
             continue
-        if violent and is_origin(left):
+        if violent and (
+            is_origin(left)
+            or _FAR_ORIGIN.search(left[-130:])
+            or (roles.origins and _COORDINATION.match(text[roles.origins[-1][2]:start]))
+        ):
             roles.origins.append((place, start, end))
             continue
         if violent and is_agent(left):

@@ -234,6 +234,9 @@ def status_of(text: str, start: int, end: int, lang: str) -> tuple[Status, tuple
         return Status.NEGATED, (recent_offset + neg.start(), recent_offset + neg.end())
     hyp = _HYP[lang].search(clause)
     if hyp is not None:
+        if _REPORTED_PLAN.search(clause, 0, hyp.end()) and hyp.group(0).lower() == "would":
+            # "the UN said it would deploy peacekeepers": an announced plan, told in the past
+            return Status.FUTURE, (offset + hyp.start(), offset + hyp.end())
         return Status.HYPOTHETICAL, (offset + hyp.start(), offset + hyp.end())
     if lang == "fr" and _FR_FUTURE.search(word):
         return (Status.HYPOTHETICAL if word.lower().endswith(("ait", "aient")) else Status.FUTURE), (start, end)
@@ -257,6 +260,10 @@ def status_of(text: str, start: int, end: int, lang: str) -> tuple[Status, tuple
     return Status.ASSERTED, None
 
 
+_REPORTED_PLAN = re.compile(
+    r"\b(?:said|announced|promised|pledged|vowed|confirmed|decided|agreed)\s+(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\s+would$",
+    re.IGNORECASE,
+)
 # "strikes on Beirut could follow": a modal right after the trigger's noun phrase
 _MODAL_AFTER = {
     "ar": re.compile(r"(?!)(?P<m>)"),

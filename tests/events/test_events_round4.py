@@ -498,3 +498,28 @@ def test_the_commune_of_a_village_told_before_is_its_setting(run):
     text = ("Des assaillants ont tué vendredi 44 civils dans une mosquée à Fambita. "
             "Les assaillants ont encerclé la mosquée de ce village de la commune de Kokorou avant d'incendier le marché.")
     assert sorted(set(places_of(run(text, lang="fr")))) == ["Fambita"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "where"),
+    [
+        ("A barrage of rockets slammed into Mariupol, the Ukrainian port city on the Sea of Azov, on Saturday.", "en", ["Mariupol"]),
+        ("A drone strike on the main square of Finote Selam, a town in Ethiopia's Amhara region, killed 26 people.", "en", ["Finote Selam"]),
+    ],
+)
+def test_a_place_described_by_its_setting(run, text, lang, where):
+    assert places_of(run(text, lang=lang)) == where
+
+
+def test_launch_sites_near_villages_in_a_territory(run):
+    text = ("Rockets slammed into Mariupol on Saturday. Monitors said the rockets had been fired from territory "
+            "controlled by separatists near the villages of Oktyabr and Zaichenko.")
+    roles = sorted((e.place.mention.text, e.role.value) for e in run(text, lang="en"))
+    assert ("Oktyabr", "origin") in roles and ("Zaichenko", "origin") in roles
+    assert ("Oktyabr", "target") not in roles
+
+
+def test_an_announced_plan_told_in_the_past_is_future(run):
+    text = "The UN mission said it would deploy additional peacekeepers from its base in Bunia to Lala."
+    statuses = {e.place.mention.text: (e.status.value, e.actor) for e in run(text, lang="en") if e.role is Role.BASE}
+    assert statuses.get("Lala") == ("future", "United Nations")
