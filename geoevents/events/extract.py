@@ -288,8 +288,9 @@ _COARSE_LEFT = re.compile(
 )
 _DESCRIBED_AS = re.compile(
     r"^\s*,\s*(?:(?:a|an|the|une?|la|le|l['’])\s+)?(?:[\w'’-]+\s+){0,4}?"
-    r"(?:city|town|village|port|capital|hub|stronghold|district|region|province|territory|area|"
-    r"ville|localité|bourgade|capitale|bastion|fief|commune|territoire|quartier|région|zone)\s+"
+    r"(?:city|town|village|port|capital|hub|stronghold|district|region|province|territory|area|airport|base|"
+    r"ville|localité|bourgade|capitale|bastion|fief|commune|territoire|quartier|région|zone|aéroport)"
+    r"(?:\s+[\w'’-]+){0,3}?\s+"
     r"(?:on|in|of|near|at|dans|de|du|d['’]|sur|près\s+de|au|en)\s*(?:[\w'’.-]+\s+){0,6}?(?:the\s+|la\s+|le\s+|l['’])?$"
     r"|^\s*,\s*(?:in|dans)\s+(?:the|la|le|l['’])\s*(?:[\w'’-]+\s+){0,2}(?:territory|district|province|region|territoire|région)\s+"
     r"(?:of|de|du|d['’])\s*(?:[\w'’.-]+\s+){0,6}?(?:the\s+|la\s+|le\s+|l['’])?$",
@@ -302,6 +303,12 @@ _FAR_ORIGIN = re.compile(
     r"(?:the\s+|les?\s+|la\s+|l['’])?(?:(?:villages?|towns?|city|area|localités?|villes?)\s+(?:of|de|d['’])\s*)?$",
     re.IGNORECASE,
 )
+_HIT_BY = re.compile(
+    r"\b(?P<verb>(?:touch|frapp|vis|épargn|affect)ée?s?|hit|struck|affected|spared)"
+    r"\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l['’]|des\s+|the\s+|an?\s+)?\Z",
+    re.IGNORECASE,
+)
+_BY_NOUN = re.compile(r"\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l['’]|des\s+|the\s+|an?\s+)?", re.IGNORECASE)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -396,7 +403,8 @@ _HIT_OBJECT_GAP = re.compile(
 )
 _MEMBERS_LEFT = re.compile(
     r"\b(?:gunm[ae]n|fighters|militants|members|combattants|membres|jihadist\w*|rebels|rebelles|"
-    r"hommes\s+armés|assaillants|attackers|soldiers|soldats|troops|troupes|forces)\s+"
+    r"hommes\s+armés|assaillants|attackers|soldiers|soldats|troops|troupes|forces|militiamen|miliciens|"
+    r"insurgents|insurgés|bombers?|kamikazes?)\s+"
     r"(?:from|of|du|des|de\s+l['’]|de\s+la|de|d['’])\s*(?:the\s+|l['’])?$",
     re.IGNORECASE,
 )
@@ -1057,6 +1065,9 @@ def _head(trigger: Trigger, violent: Sequence[Trigger], text: str) -> Trigger:
     attack, "Une attaque de drone a touché X" a drone attack, whatever verb follows."""
     if trigger.kind == "intercept":
         return trigger  # "Trois roquettes tirées depuis Gaza ont été interceptées": an interception
+    for other in violent:  # "touché par les combats", "hit by shelling": the agent says what it was
+        if other.start > trigger.end and _BY_NOUN.fullmatch(text, trigger.end, other.start):
+            return other
     lo = clause_start(text, trigger.start)
     for other in violent:
         if (
@@ -1185,7 +1196,10 @@ def _target_events(
         ):
             kind_weapon = context.last_weapon[1]  # "une attaque similaire avait visé un dépôt"
         event_type, sub_event_type = _classify(head, kind_weapon, text)
-        status, cue = status_of(text, trigger.start, trigger.end, context.lang)
+        # "n'a pas été touché par les combats": the hit verb before the agent carries the negation
+        by = _HIT_BY.search(text, max(0, trigger.start - 40), trigger.start)
+        verb_start, verb_end = by.span("verb") if by is not None else (trigger.start, trigger.end)
+        status, cue = status_of(text, verb_start, verb_end, context.lang)
         if cue is not None:
             evidence.append(_evidence("status", sentence, cue[0], cue[1]))
         actor = _actor_for(text, trigger, actors, actor_spans, weapons, context.lang, violent=violent)

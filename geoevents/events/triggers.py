@@ -118,7 +118,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
         (r"artillery|bombardments?|shells|shelling|shelled|howitzers?|tank\s+(?:fire|shells?|rounds?)", "artillery"),
         (r"grenades?", "grenade"),
         (r"bombs?", "bomb"),
-        (r"gunm[ae]n|gunfire|firearms|small\s+arms|rifles?|gunshots?|opened\s+fire|shooting|shooters?", "firearms"),
+        (r"gunm[ae]n|gunfire|firearms|small\s+arms|rifles?|gunshots?|opened\s+fire|shooting|shooters?|armed\s+with\s+(?:guns|rifles|assault\s+rifles|firearms)|guns", "firearms"),
     ],
 }
 

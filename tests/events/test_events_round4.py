@@ -523,3 +523,20 @@ def test_an_announced_plan_told_in_the_past_is_future(run):
     text = "The UN mission said it would deploy additional peacekeepers from its base in Bunia to Lala."
     statuses = {e.place.mention.text: (e.status.value, e.actor) for e in run(text, lang="en") if e.role is Role.BASE}
     assert statuses.get("Lala") == ("future", "United Nations")
+
+
+def test_hit_by_fighting_is_a_battle(run):
+    text = "Le centre de Tripoli n'a en revanche pas été touché par les combats lundi."
+    (event,) = run(text, lang="fr")
+    assert (event.event_type, event.status.value) == ("Battles", "negated")
+
+
+def test_an_airport_described_in_apposition_keeps_its_city_out(run):
+    text = "Un avion de guerre a bombardé lundi l'aéroport de Mitiga, le seul aéroport encore en service à Tripoli."
+    assert places_of(run(text, lang="fr")) == ["Mitiga"]
+
+
+def test_militiamen_from_a_group_armed_with_guns(run):
+    text = "Militiamen from the CODECO armed group, armed with guns and machetes, attacked a camp for displaced people in Lala overnight."
+    (event,) = [e for e in run(text, lang="en") if e.role is Role.TARGET]
+    assert (event.actor, event.weapon, event.event_type) == ("CODECO", "firearms", "Violence against civilians")
