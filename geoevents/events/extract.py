@@ -309,6 +309,12 @@ _HIT_BY = re.compile(
     re.IGNORECASE,
 )
 _BY_NOUN = re.compile(r"\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l['’]|des\s+|the\s+|an?\s+)?", re.IGNORECASE)
+_REMAINING_WORD = re.compile(r"remaining|other|autres|restant", re.IGNORECASE)
+_OFF_COAST = re.compile(
+    r"^\s*,?\s*(?:au\s+large\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])|off(?:\s+the\s+coast\s+of)?\s+|"
+    r"près\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])|near\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -380,7 +386,7 @@ _SAME_KIND = re.compile(
 _HITTING = re.compile(r"frapp|struck|strik|hit|détrui|destroy|vis[ée]|target|touch|bombard", re.IGNORECASE)
 _ONE_WORD_GAP = re.compile(r"\s+(?:[\w-]+\s+)?$")
 _OBJECT_DATE_GAP = re.compile(
-    r"\s*(?:(?:dans\s+la\s+nuit|cette\s+nuit|overnight|hier|yesterday|(?:on\s+)?(?:lun|mar|mercre|jeu|vendre|same|diman)di|"
+    r"(?!\s+(?:by|par)\b)\s*(?:(?:dans\s+la\s+nuit|cette\s+nuit|overnight|hier|yesterday|(?:on\s+)?(?:lun|mar|mercre|jeu|vendre|same|diman)di|"
     r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     r"(?:\s+(?:soir|matin|evening|morning|night))?\s*)?$",
     re.IGNORECASE,
@@ -396,7 +402,7 @@ _MEMBER_OF = re.compile(
     r"\s+(?:from|of|belonging\s+to|du|des|de\s+l['’]|de\s+la|de|d['’])\s*(?:the\s+|l['’])?$", re.IGNORECASE
 )
 _HIT_OBJECT_GAP = re.compile(
-    r"\s+(?:(?:the|les|des|le|la|l['’]|its|their|leurs?|ses|\w+\s+(?=\w))?\s*"
+    r"(?!\s+(?:by|par)\b)\s+(?:(?:the|les|des|le|la|l['’]|its|their|leurs?|ses|\w+\s+(?=\w))?\s*"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)?\s*"
     r"(?:russian|ukrainian|israeli|iranian|russes?|ukrainiens?|israéliens?|iraniens?)?\s*)$",
     re.IGNORECASE,
@@ -781,6 +787,14 @@ def _assign_roles(
         if not (bound is not None and bound.kind in _VIOLENT_KINDS) and not base_here:
             roles.other_spans.append((start, end))
     roles.targets = _drop_containers(roles.targets, text)
+    roles.targets = [  # "au-dessus de la mer Rouge, au large de Hodeïda": the coast names where
+        item for position, item in enumerate(roles.targets)
+        if not (
+            item[0].feature == "sea"
+            and position + 1 < len(roles.targets)
+            and _OFF_COAST.match(text[item[2]:roles.targets[position + 1][1]])
+        )
+    ]
     roles.bases = _drop_containers(roles.bases, text)
     return roles
 
@@ -868,6 +882,8 @@ def _sentence_events(
     if hit:  # "destroyed four Russian military aircraft": what was hit, not what was used
         weapons = [w for w in weapons if w not in hit]
     quantities = find_quantities(text, weapons) if weapons else []
+    if not weapons and violent:  # "Debris from the remaining two hit ...": the rest of the salvo just told
+        quantities = [q for q in find_quantities(text, weapons) if q.partitive and _REMAINING_WORD.search(q.text)]
     actors = find_actors(text) if (triggers or casualties) else []
     if hit:
         actors = [a for a in actors if not any(a.start < w.start and w.start - a.end <= 12 for w in hit)]
@@ -1144,7 +1160,8 @@ def _target_events(
         assert trigger is not None
         scope_start = targets[position - 1][2] if position else 0
         scope_end = targets[position + 1][1] if position + 1 < len(targets) else len(text)
-        headline = start <= 2  # "Kharkiv : un missile a frappé ...": the colon opens the report
+        # "Kharkiv : un missile a frappé ...", "Explosions signalées à Belgorod : ...": the colon opens the report
+        headline = start <= 2 or (start < 60 and ":" not in text[:start] and re.match(r"\s*:", text[end:]) is not None)
         following = [t.start for t in violent if t.start >= end and t is not trigger] + [
             m.start() for m in _SCOPE_BREAK.finditer(text, end, scope_end)
             if not (headline and m.group(0) == ":" and m.start() - end <= 2)

@@ -140,6 +140,11 @@ _NOT_COUNTED_BY_ARTICLE = frozenset({"suicide bomb", "car bomb", "airstrike"})
 _COMPOUND_NOUN = re.compile(
     r"(?:\s+(?:and|et)\s+[\w-]+)?\s+(?:attacks?|strikes?|raids?|assaults?|campaign|barrage|fire)\b", re.IGNORECASE
 )
+# "the remaining two", "les deux autres": the rest of a salvo told just before
+_REMAINING = re.compile(
+    rf"(?<!\w)(?:the\s+(?:remaining|other)\s+(?P<n>{_DIGITS}|{_WORDS})|les\s+(?P<m>{_DIGITS}|{_WORDS})\s+(?:autres|restants|restantes))(?!\w)",
+    re.IGNORECASE,
+)
 _ANOTHER = re.compile(
     r"(?<!\w)(?:un\s+autre|une\s+autre|un\s+second|une\s+seconde|un\s+troisième|une\s+troisième"
     r"|another|one\s+more|a\s+second|a\s+third|one\s+of\s+(?:which|them|those)|"
@@ -185,6 +190,11 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
             continue
         window_start = max(0, weapon.start - 45)
         match = _BEFORE_WEAPON.search(text, window_start, weapon.start)
+        while match is not None:  # the count nearest the weapon: "a abattu trois missiles"
+            nearer = _BEFORE_WEAPON.search(text, match.start("n") + 1, weapon.start)
+            if nearer is None:
+                break
+            match = nearer
         if match is None:
             continue
         raw = match.group("n")
@@ -209,6 +219,13 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
         value = parse_number(match.group("n"))
         if value is not None and value > 1:  # "one of them" is read below as "un autre"
             out.append(QuantityMention(match.start(), match.end(), match.group(0), value, None, share=True))
+    for match in _REMAINING.finditer(text):
+        value = parse_number(match.group("n") or match.group("m") or "")
+        if value is not None and not any(q.start <= match.start() < q.end for q in out):
+            follows = [w for w in weapons if 0 <= w.start - match.end() <= 3]
+            name = follows[0].weapon if follows else None
+            end = follows[0].end if follows else match.end()
+            out.append(QuantityMention(match.start(), end, text[match.start():end], value, name, partitive=True))
     for match in _ANOTHER.finditer(text):
         if any(q.start <= match.start() < q.end for q in out):
             continue

@@ -540,3 +540,18 @@ def test_militiamen_from_a_group_armed_with_guns(run):
     text = "Militiamen from the CODECO armed group, armed with guns and machetes, attacked a camp for displaced people in Lala overnight."
     (event,) = [e for e in run(text, lang="en") if e.role is Role.TARGET]
     assert (event.actor, event.weapon, event.event_type) == ("CODECO", "firearms", "Violence against civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "quantity"),
+    [
+        ("Explosions signalées à Belgorod : la défense antiaérienne a abattu trois missiles, selon le gouverneur", "fr", "Belgorod", 3),
+        ("Ukraine said its forces downed 18 of 20 Russian missiles over Odesa on Friday. "
+         "Debris from the remaining two hit a port facility in Chornomorsk, wounding four people.", "en", "Chornomorsk", 2),
+        ("Les forces américaines ont abattu mardi 18 drones tirés par les Houthis au-dessus de la mer Rouge, au large de Hodeïda.", "fr", "Hodeïda", 18),
+    ],
+)
+def test_counts_of_round_four(run, text, lang, place, quantity):
+    events = {e.place.mention.text: e for e in run(text, lang=lang)}
+    assert events[place].quantity == quantity
+    assert "mer Rouge" not in events
