@@ -69,7 +69,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "night_range",
         rf"(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<n1>{_W})(?:\s+(?P<n1d>{_DAY}))?\s+(?:à|au)\s+"
         rf"(?P<n2>{_W})(?:\s+(?P<n2d>{_DAY})(?:\s+(?P<n2m>{_M})\.?)?)?"
-        rf"|(?:on\s+)?the\s+night\s+of\s+(?P<e1>{_W})\s+to\s+(?P<e2>{_W})",
+        rf"|(?:on\s+)?the\s+night\s+of\s+(?P<e1>{_W})\s+to\s+(?P<e2>{_W})"
+        rf"|(?:overnight|during\s+the\s+night|late\s+at\s+night)\s+(?:into|to)\s+(?P<e3>{_W})",
     ),
     (
         "dmy",
@@ -251,7 +252,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, lang: str) -> 
             return None
         return _span(m, value, value, precision)
     if kind == "night_range":
-        second = _weekday(g("n2") or g("e2"))
+        second = _weekday(g("n2") or g("e2") or g("e3"))
         assert second is not None
         if g("n2d") and anchor is not None:
             month = _month(g("n2m")) if g("n2m") else anchor.month

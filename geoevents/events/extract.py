@@ -315,6 +315,12 @@ _OFF_COAST = re.compile(
     r"près\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])|near\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
+_TITLE_OF = re.compile(
+    r"\b(?:président|president|gouverneur|governor|maire|mayor|ministre|minister|chef|head|leader|préfet|prefect|"
+    r"porte-parole|spokes\w+)\s+(?:[\w-]+\s+){0,2}?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+the\s+|of\s+)"
+    r"(?:(?:région|region|province|state|état|oblast|ville|city)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’]|of\s+)?)?$",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -521,15 +527,18 @@ class _Context:
         return all(not self.dates_of(i) for i in range(len(self.sentences)))
 
     def inherited_date(self, index: int, reach: int = _COREF_DISTANCE) -> tuple[DateSpan, Evidence] | None:
+        # the day the events just told happened on first ("which seized the capital in September"
+        # between them is background), then any date the sentences before give
         for back in range(index - 1, max(-1, index - 1 - reach), -1):
             start = self.sentences[back].start
             dated = [e for e in self.events if e.sentence.start == start and e.date_start is not None]
-            if dated:  # the day the events just told happened on, not "officials said on Monday"
-                event = dated[0]  # the main clause's, not a retaliation's ("in retaliation for the April 22 ...")
+            if dated:  # the main clause's, not a retaliation's ("in retaliation for the April 22 ...")
+                event = dated[0]
                 proof = next((v for v in event.evidence if v.field == "date"), None)
                 if proof is not None:
                     span = DateSpan(0, 0, proof.text, event.date_start, event.date_end, event.time_precision)
                     return span, proof
+        for back in range(index - 1, max(-1, index - 1 - reach), -1):
             said = self.sentences[back].text
             spans = [
                 d for d in self.dates_of(back)
@@ -629,6 +638,8 @@ def _not_a_place(
         return True  # « Tombouctou », "Operation Sindoor": the name of a boat, an operation
     if _ROUTE_LEFT.search(left[-70:]):
         return True  # "la liaison entre Gao et Mopti", "the road between X and Y"
+    if _TITLE_OF.search(left[-60:]):
+        return True  # "le président de la région du Jubaland", "the governor of Odesa": who speaks
     words = [w for w in re.split(r"[\s'’-]+", mention.strip()) if w[:1].isalpha()]
     cased = [w for w in words if w[:1].lower() != w[:1].upper()]
     if cased and not any(w[:1].isupper() and w.lower() not in _ARTICLES for w in cased):
@@ -1273,6 +1284,13 @@ def _target_events(
         date = _closest_date(
             [d for d in dates if not _owned_by_other(text, d, trigger, violent)], trigger, start, text
         )
+        date_sentence = sentence
+        if date is not None and _SAID_ON.search(text[max(0, date.start - 25):date.start]):
+            # "26 tués dans l'attaque d'un hôtel, a annoncé samedi le président. Un kamikaze s'est fait
+            # exploser vendredi soir ...": the day it was announced yields to the day the next sentence tells
+            told = _told_next(index, date, context)
+            if told is not None:
+                date, date_sentence = told, context.sentences[index + 1]
         cue_match = _RETALIATION.search(text, max(0, trigger.start - 60), trigger.start)
         dropped = date is not None and cue_match is not None and date.end <= cue_match.start() < start
         if dropped:
@@ -1281,7 +1299,7 @@ def _target_events(
             pass  # it has not happened: no date
         elif date is not None:
             date_fields = _date_fields(date)
-            evidence.append(_evidence("date", sentence, date.start, date.end))
+            evidence.append(_evidence("date", date_sentence, date.start, date.end))
         elif status is Status.ASSERTED:
             # "Dans la soirée, ...", "Hours later, ...": the day of the story, however far back it was told
             reach = index if _SAME_DAY.search(text, 0, max(0, trigger.start)) else _COREF_DISTANCE
@@ -1504,7 +1522,27 @@ def _closest_date(
         ) + 2 * bool(_SAID_ON.search(text[max(0, d.start - 25):d.start]))  # "a annoncé samedi"
         return penalty, min(abs(d.start - trigger.start), abs(d.start - place_start))
 
-    return min(dates, key=key)
+    best = min(dates, key=key)
+    for other in dates:  # "on Saturday and Sunday": the story starts on the first
+        if other.end <= best.start and re.fullmatch(r"\s*(?:and|et|or|ou)\s*", text[other.end:best.start]):
+            return other
+    return best
+
+
+def _told_next(index: int, said: DateSpan, context: _Context) -> DateSpan | None:
+    """A day the next sentence gives for the events, earlier than the day something was said."""
+    if index + 1 >= len(context.sentences) or said.date_start is None:
+        return None
+    following = context.sentences[index + 1].text
+    for span in context.dates_of(index + 1):
+        if (
+            span.time_precision == 1
+            and span.date_start is not None
+            and span.date_start <= said.date_start
+            and not _SAID_ON.search(following[max(0, span.start - 25):span.start])
+        ):
+            return span
+    return None
 
 
 def _date_fields(date: DateSpan | None) -> dict[str, Any]:

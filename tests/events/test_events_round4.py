@@ -555,3 +555,26 @@ def test_counts_of_round_four(run, text, lang, place, quantity):
     events = {e.place.mention.text: e for e in run(text, lang=lang)}
     assert events[place].quantity == quantity
     assert "mer Rouge" not in events
+
+
+def test_dates_of_round_four(run):
+    text = "Poland shot down Russian drones over Lublin overnight into Wednesday, Tusk said."
+    (event,) = run(text, lang="en", date="2025-09-10")
+    assert event.date == dt.date(2025, 9, 9)
+    text = "Hamas fired rockets at Ashkelon on Saturday and Sunday, killing a man."
+    (event,) = run(text, lang="en", date="2019-05-06")
+    assert event.date == dt.date(2019, 5, 4)
+    text = (
+        "Suicide bombers struck two mosques in Sanaa during Friday prayers, killing 137 people. "
+        "The Houthi movement seized the capital in September. "
+        "A fifth bomber blew himself up outside a government compound in Saada."
+    )
+    events = {e.place.mention.text: e.date for e in run(text, lang="en", date="2015-03-21")}
+    assert events["Saada"] == dt.date(2015, 3, 20)
+
+
+def test_the_day_told_next_beats_the_day_it_was_announced(run):
+    text = ("Au moins 26 personnes ont été tuées dans l'attaque d'un hôtel de Kismayo, a annoncé samedi le président "
+            "de la région du Jubaland. Un kamikaze s'est fait exploser vendredi soir devant l'hôtel.")
+    events = {e.place.mention.text: e.date for e in run(text, lang="fr", date="2019-07-13")}
+    assert events == {"Kismayo": dt.date(2019, 7, 12)}
