@@ -104,7 +104,7 @@ ACTORS: dict[str, str] = {
     "Islamic Jihad": r"jihad\s+islamique|islamic\s+jihad|brigades\s+al-qods|al-quds\s+brigades|saraya\s+al-quds",
     "Houthis": r"houthis?|houthistes?|ansar\s+allah|ansarallah|الحوثي\w*|أنصار\s+الله",
     "Islamic State": r"état\s+islamique|etat\s+islamique|islamic\s+state|isis|isil|daech|daesh|eiil|eiis|ei|is|iswap|iskp|is-k|isis-k|eigs|داعش|الدولة\s+الإسلامية",
-    "al-Qaeda": r"al-qaïda|al-qaida|al-qaeda|al\s+qaeda|aqmi|aqap|aqim|aqpa",
+    "al-Qaeda": r"(?:al-qaïda|al-qaida|al-qaeda|al\s+qaeda)(?:\s+(?:au|in\s+the|dans\s+la|in)\s+(?:maghreb\s+islamique|islamic\s+maghreb|péninsule\s+arabique|arabian\s+peninsula|sous-continent\s+indien|indian\s+subcontinent))?|aqmi|aqap|aqim|aqpa",
     "al-Shabaab": r"al-shabaab|al-shabab|shebab|chebab",
     "Boko Haram": r"boko\s+haram",
     "Taliban": r"talibans?|taliban",
@@ -177,8 +177,15 @@ _GROUP_WORD_RE = re.compile(rf"\b(?:{_GROUP_WORD})\b")
 _GROUP_STOP = re.compile(r"^(?:The|Le|La|Les|L['’]|A|An|Un|Une)\s+")
 
 
+# one hyphenated word: "Jamaat-ul-Ahrar", "Ansar-ul-Islam", "Liwa-al-Quds"
+_HYPHENATED_GROUP = re.compile(
+    r"(?<![\w-])(?:Jama['’]?at|Jaish|Lashkar|Harakat|Ansar|Hizb|Tehreek|Tehrik|Katiba|Liwa|Saraya|Kata['’]?ib|Asa['’]?ib)"
+    r"(?:-[\w'’]+){1,4}(?![\w-])"
+)
+
+
 def _group_names(text: str, known: Sequence[ActorMention]) -> list[ActorMention]:
-    out = []
+    out: list[ActorMention] = []
     for match in _GROUP_NAME.finditer(text):
         name = match.group(0)
         stripped = _GROUP_STOP.sub("", name)
@@ -189,6 +196,11 @@ def _group_names(text: str, known: Sequence[ActorMention]) -> list[ActorMention]
         if any(a.start < match.end() and start < a.end and a.start <= start for a in known):
             continue  # "Israel Defense Forces", "Sudanese Armed Forces": the state
         out.append(ActorMention(start, match.end(), stripped, stripped))
+    out.extend(
+        ActorMention(m.start(), m.end(), m.group(0), m.group(0))
+        for m in _HYPHENATED_GROUP.finditer(text)
+        if not any(a.start < m.end() and m.start() < a.end for a in [*known, *out])
+    )
     return out
 
 
@@ -229,7 +241,7 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         index = int((match.lastgroup or "a0")[1:])
         out.append(ActorMention(match.start(), match.end(), word, names[index]))
-    if re.search(_GROUP_WORD, text):
+    if re.search(_GROUP_WORD, text) or _HYPHENATED_GROUP.search(text):
         groups = _group_names(text, out)
         # a state inside a group's name is part of it: "Tehreek-e-Jihad Pakistan"
         out = [a for a in out if not any(g.start <= a.start and a.end <= g.end for g in groups)] + groups

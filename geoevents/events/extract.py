@@ -66,6 +66,7 @@ from .triggers import (
     SHELLING,
     STRATEGIC,
     SUB_EVENT_BY_WEAPON,
+    SUICIDE_BOMB,
     VAC,
     Trigger,
     WeaponMention,
@@ -124,7 +125,9 @@ _CIVILIAN_CUE = re.compile(
     r"herders|éleveurs|fishermen|pêcheurs|mourners|aid\s+convoy|humanitarian|humanitaire|convoi\s+d['’]aide|"
     r"mosquée|mosque|église|church|synagogue|hôtel|hotel|restaurant|café|wedding|mariage|funérailles|"
     r"funeral|prières?|prayers?|hôpital|hospital|clinique|clinic|concerts?|festival|stade|stadium|"
-    r"théâtre|theatre|theater|centre\s+commercial|mall|plage|beach)\b",
+    r"théâtre|theatre|theater|centre\s+commercial|mall|plage|beach|baigneurs|bathers|beachgoers|clients|customers|"
+    r"tourists?|touristes?|vacanciers|holidaymakers|diners|guests|invités|protesters|manifestants|passers-by|"
+    r"commuters|voyageurs|travell?ers|spectateurs|fans|supporters|bus|minibus)\b",
     re.IGNORECASE,
 )
 # terror attacks and massacres are against civilians unless a weapon says otherwise
@@ -321,6 +324,17 @@ _TITLE_OF = re.compile(
     r"(?:(?:région|region|province|state|état|oblast|ville|city)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’]|of\s+)?)?$",
     re.IGNORECASE,
 )
+_DISTANCE_FROM = re.compile(
+    r"\b(?:\d+|une?\s+\w+|quelques|some|about|around)\s*(?:de\s+|d['’])?(?:km|kilomètres|kilometres|kilometers|miles)\s+"
+    r"(?:au\s+|à\s+l['’])?(?:[\w-]+\s+)?(?:de|d['’]|du|of|from)\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_BACK_TO_ATTACKS = re.compile(
+    r"\b(?:l['’]attaque|l['’]attentat|l['’]explosion|(?:les|des|ces|the|these|most\s+of\s+the)\s+(?:attaques|attentats|"
+    r"explosions?|attacks?|bombings?|blasts?))\b",
+    re.IGNORECASE,
+)
+_BY_INSTRUMENT = re.compile(r"\b(?:par|by|with|avec|using|au\s+moyen\s+d['’]?e?)\s+(?:des\s+|un\s+|une\s+|les\s+|an?\s+|the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -670,6 +684,11 @@ def _assign_roles(
         if start < 0 or end > len(text):
             continue
         left, right = text[:start], text[end:]
+        if re.match(r"['’]s\s", right) and any(
+            0 <= o.mention.start - sentence.start - end <= 4 for o in places if o is not place
+        ):
+            roles.other_spans.append((start, end))  # "Istanbul's Ataturk airport": the setting
+            continue
         if _not_a_place(text[start:end], left, right, start, end, triggers, weapons) or (
             place.feature == "country" and re.match(r"\s+(?:air\s*)?bases?\b", right)  # "a U.S. base in Iraq"
         ):
@@ -683,6 +702,9 @@ def _assign_roles(
         if place.feature not in _COARSE:
             previous_fine = end
         gap = text[located_after[0]:start] if located_after is not None else ""
+        if located_after is not None and _DISTANCE_FROM.search(left[-70:]):
+            roles.other_spans.append((start, end))  # "Grand-Bassam, à une quarantaine de kilomètres d'Abidjan"
+            continue
         if located_after is not None and (
             (_LOCATOR.match(gap) and (located_after[1] or _DIRECTION_OF.search(gap)))
             or (_APPOSITION.match(gap) and place.feature in _COARSE and located_after[1])
@@ -979,6 +1001,8 @@ def _sentence_events(
     ]
     if disrupted_new:
         context.last_disrupted = (index, disrupted_new)
+    if not violent_new and weapons and not roles.targets:
+        _weapon_told_after(text, sentence, index, weapons, context)
     if not violent_new and _CLAIM_CUE.search(text):
         if not actors:
             actors = find_actors(text)
@@ -1003,6 +1027,29 @@ def _sentence_events(
             context.weapon_owner[weapon.weapon] = (index, owner.actor, _evidence("actor", sentence, owner.start, owner.end))
     if violent_new:
         context.last_group = (index, violent_new)
+
+
+def _weapon_told_after(
+    text: str, sentence: Sentence, index: int, weapons: Sequence[WeaponMention], context: _Context
+) -> None:
+    """"La plupart des attaques ont été commises par des kamikazes", "accusé Kiev d'avoir orchestré
+    l'attaque avec un camion piégé": the weapon of the explosions told just before."""
+    if not _BACK_TO_ATTACKS.search(text):
+        return
+    told = next((w for w in weapons if _BY_INSTRUMENT.search(text, max(0, w.start - 25), w.start)), None)
+    if told is None or told.weapon == "firearms":
+        return
+    sub = SUB_EVENT_BY_WEAPON.get(told.weapon)
+    for i in _recent_targets(index, context):
+        event = context.events[i]
+        if event.weapon is not None or event.event_type not in (EXPLOSIONS, VAC):
+            continue
+        changes: dict[str, Any] = {"weapon": told.weapon, "evidence": event.evidence + (
+            _evidence("weapon", sentence, told.start, told.end),
+        )}
+        if sub is not None and (event.event_type == EXPLOSIONS or sub in (SUICIDE_BOMB, REMOTE_EXPLOSIVE)):
+            changes |= {"event_type": EXPLOSIONS, "sub_event_type": sub}
+        context.events[i] = replace(event, **changes)
 
 
 def _anaphoric_targets(text: str, index: int, context: _Context) -> list[tuple[Place, int, int]]:

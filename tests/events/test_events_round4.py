@@ -578,3 +578,32 @@ def test_the_day_told_next_beats_the_day_it_was_announced(run):
             "de la région du Jubaland. Un kamikaze s'est fait exploser vendredi soir devant l'hôtel.")
     events = {e.place.mention.text: e.date for e in run(text, lang="fr", date="2019-07-13")}
     assert events == {"Kismayo": dt.date(2019, 7, 12)}
+
+
+def test_a_weapon_told_after_the_explosions(run):
+    text = ("Au moins 207 personnes ont été tuées dimanche dans une série d'explosions qui ont visé des églises "
+            "à Colombo et à Batticaloa. Selon le gouvernement, la plupart des attaques ont été commises par des kamikazes.")
+    events = run(text, lang="fr", date="2019-04-21")
+    assert {(e.sub_event_type, e.weapon) for e in events} == {("Suicide bomb", "suicide bomb")}
+
+
+def test_civilians_on_a_beach_make_an_attack_on_civilians(run):
+    text = ("Des hommes armés ont ouvert le feu dimanche sur des baigneurs de la plage de Grand-Bassam, "
+            "à une quarantaine de kilomètres d'Abidjan, faisant au moins 16 morts.")
+    (event,) = run(text, lang="fr", date="2016-03-14")
+    assert (event.place.mention.text, event.event_type) == ("Grand-Bassam", "Violence against civilians")
+
+
+def test_groups_named_in_full_or_in_one_hyphenated_word(run):
+    text = ("A suicide bomber killed 69 people in Gulshan-e-Iqbal park on Sunday. "
+            "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, claimed responsibility.")
+    (event,) = run(text, lang="en")
+    assert event.actor == "Jamaat-ul-Ahrar"
+    from geoevents.events.actors import find_actors
+
+    assert [a.actor for a in find_actors("revendiquée par Al-Qaïda au Maghreb islamique")] == ["al-Qaeda"]
+
+
+def test_a_possessive_city_before_a_place_is_its_setting(run):
+    text = "Three suicide bombers blew themselves up at Istanbul's Ataturk airport on Tuesday, killing 36 people."
+    assert places_of(run(text, lang="en")) == ["Ataturk airport"]
