@@ -192,6 +192,36 @@ _NOT_THERE_LEFT = re.compile(
     r"|\b(?:sirens?|sirènes?)\b[^.;,]{0,30})$",
     re.IGNORECASE,
 )
+# where something was said, agreed or travelled through, not where anything happened
+_ELSEWHERE_LEFT = re.compile(
+    r"(?:\b(?:said|says|told|announced|declared|stated|spoke|speaking|a\s+(?:déclaré|annoncé|affirmé|indiqué)|"
+    r"ont\s+(?:déclaré|annoncé|affirmé)|déclaré|diffusée?)\s+(?:on\s+\w+\s+|\w+\s+)?(?:in|à|at|from|depuis)"
+    r"|\b(?:agreed|signed|negotiated|brokered|convened|held|conclu|signé|négocié|réuni)\w*\s+(?:in|at|à|en)"
+    r"|\b(?:talks|summit|meeting|conference|sommet|réunion|pourparlers|négociations|communiqué|statement|"
+    r"press\s+conference|conférence\s+de\s+presse)\s+(?:[\w'’-]+\s+){0,2}?(?:in|at|à|en)"
+    r"|\b(?:alert\w*|inform\w*|notif\w*|contact\w*|prévenu|alerté\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:officials?|responsables?|"
+    r"authorities|autorités|diplomats?|diplomates?)\s+(?:in|à|at)"
+    r"|\b(?:(?:est|sont|était|étaient|serait|seraient)\s+(?:arrivée?s?|venue?s?|passée?s?|entrée?s?|rentrée?s?)|transité|"
+    r"travell?ed|arrived|emigrated|émigrée?s?|immigrated)\s+(?:[\w'’-]+\s+){0,4}?(?:en|à|au|aux|in|to|from|par|via|through|into)"
+    r"(?:\s+l['’]île\s+(?:\w+\s+)?de|\s+the\s+island\s+of)?)"
+    r"\s+(?:the\s+|la\s+|le\s+|l['’])?(?:[A-ZÀ-Ý][\w'’-]+\s+(?:and|et|,)\s+(?:the\s+|la\s+|le\s+|l['’])?)?$",
+    re.IGNORECASE,
+)
+_OFFICIALS_IN = re.compile(
+    r"\b(?:officials?|responsables?|authorities|autorités|diplomats?|diplomates?|leaders?|dirigeants?|government|"
+    r"gouvernement|ministry|ministère|police|army|armée|military)\s+(?:[\w'’-]+\s+){0,3}?(?:in|à|at)\s+$",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:said|says|told|announced|declared|condemned|denied|confirmed|a\s+(?:déclaré|annoncé|affirmé|indiqué|"
+    r"condamné|dénoncé|démenti|confirmé)|ont\s+(?:déclaré|annoncé|affirmé|condamné|dénoncé))\b",
+    re.IGNORECASE,
+)
+_CONTINENT = re.compile(
+    r"(?:africa|afrique|europe|asia|asie|america|amérique|middle\s+east|moyen-orient|oceania|océanie|"
+    r"latin\s+america|amérique\s+latine|west|occident)$",
+    re.IGNORECASE,
+)
 _LAUNCHED_BY = re.compile(
     r"\b(?:tirée?s?|lancée?s?|fired|launched)\b[^.;]{0,40}\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l['’]|the\s+)?$",
     re.IGNORECASE,
@@ -211,7 +241,14 @@ _HABITUAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HABITUAL_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:régulières|réguliers|fréquentes|fréquents|répétées|répétés|récurrentes|récurrents|incessantes)\b",
+    r"\s+(?:[\w-]+\s+)?(?:régulières|réguliers|fréquentes|fréquents|répétées|répétés|récurrentes|récurrents|incessantes)\b"
+    r"|[^.;]{0,40}\b(?:in\s+recent\s+years|ces\s+dernières\s+années|over\s+the\s+(?:past|last)\s+(?:years|decade)|"
+    r"depuis\s+des\s+années)\b",
+    re.IGNORECASE,
+)
+# "condemned what it called a cowardly attack", "a revendiqué le double attentat": the event told, referred to
+_REFERRED_TO = re.compile(
+    r"\b(?:condemn\w*|condamn\w*|dénonc\w*|denounc\w*|deplor\w*|déplor\w*)\s+(?:[\w'’«\"]+\s+){0,5}?\Z",
     re.IGNORECASE,
 )
 # "The bombing came as ...", "L'attentat intervient alors que ...": the event just told, now a time reference
@@ -336,7 +373,7 @@ _BACK_TO_ATTACKS = re.compile(
 )
 _BY_INSTRUMENT = re.compile(r"\b(?:par|by|with|avec|using|au\s+moyen\s+d['’]?e?)\s+(?:des\s+|un\s+|une\s+|les\s+|an?\s+|the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
-_COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$", re.IGNORECASE)
+_COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$|\bG\d+\s+$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
     r"\b(?:bande|province|région|region|governorate|gouvernorat|oblast|district|état|state|"
     r"territoire|wilaya|préfecture)\s+(?:de\s+|d['’]|du\s+|of\s+)(?:la\s+|l['’]|le\s+|the\s+)?$",
@@ -648,6 +685,10 @@ def _not_a_place(
         return True
     if _MODIFIED_NOUN.match(right) or _POSSESSIVE_SPEAKER.match(right) or _NOT_THERE_LEFT.search(left[-60:]):
         return True
+    if _ELSEWHERE_LEFT.search(left[-90:]) or _CONTINENT.match(mention.strip()):
+        return True  # "said in Geneva", "the truce agreed in Moscow", "arrivé en Europe", "in Africa"
+    if _OFFICIALS_IN.search(left[-50:]) and _SPEECH_AFTER.match(right):
+        return True  # "officials in Kabul said", "le gouvernement, à Nairobi, a condamné"
     if _QUOTE_OPEN.search(left[-3:]) and _QUOTE_CLOSE.match(right):
         return True  # « Tombouctou », "Operation Sindoor": the name of a boat, an operation
     if _ROUTE_LEFT.search(left[-70:]):
@@ -896,6 +937,7 @@ def _sentence_events(
         or (_BACK_REFERENCE_BEFORE.search(text, 0, t.start) and _BACK_REFERENCE_AFTER.match(text, t.end))
         or _HABITUAL_BEFORE.search(text, max(0, t.start - 40), t.start)
         or _HABITUAL_AFTER.match(text, t.end)
+        or (t.kind in ("attack", "strike", "explosion") and _REFERRED_TO.search(text, max(0, t.start - 45), t.start))
     ]
     triggers = [t for t in triggers if t not in generic]
     violent = [t for t in triggers if t.kind in _VIOLENT_KINDS]

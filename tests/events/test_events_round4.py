@@ -607,3 +607,17 @@ def test_groups_named_in_full_or_in_one_hyphenated_word(run):
 def test_a_possessive_city_before_a_place_is_its_setting(run):
     text = "Three suicide bombers blew themselves up at Istanbul's Ataturk airport on Tuesday, killing 36 people."
     assert places_of(run(text, lang="en")) == ["Ataturk airport"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The UN human rights chief said in Geneva that the attack on Kunduz could amount to a war crime.", "en"),
+        ("The truce agreed in Moscow has failed to halt the fighting.", "en"),
+        ("L'assaillant était arrivé en Europe fin septembre par l'île italienne de Lampedusa.", "fr"),
+        ("In Nairobi, the Kenyan government condemned what it called a cowardly attack.", "en"),
+        ("The group has carried out a string of attacks in Kenya in recent years.", "en"),
+    ],
+)
+def test_places_of_speech_travel_and_habit_get_no_event(run, text, lang):
+    assert not {"Geneva", "Moscow", "Europe", "Lampedusa", "Nairobi", "Kenya"} & set(places_of(run(text, lang=lang)))
