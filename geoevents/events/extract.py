@@ -372,6 +372,27 @@ _BACK_TO_ATTACKS = re.compile(
     re.IGNORECASE,
 )
 _BY_INSTRUMENT = re.compile(r"\b(?:par|by|with|avec|using|au\s+moyen\s+d['’]?e?)\s+(?:des\s+|un\s+|une\s+|les\s+|an?\s+|the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+_OWN_FIGHTERS = re.compile(
+    r"\s+(?:claimed|said|says|announced|affirmed|a\s+(?:revendiqué|affirmé|annoncé|déclaré)|affirme|revendique)"
+    r"(?:\s+on\s+\w+|\s+\w+di)?\s+(?:that\s+|que\s+|qu['’])?(?:its|their|ses|leurs)\s+(?:fighters|militants|men|forces|"
+    r"combattants|hommes|troupes|members|membres|drones|missiles|rockets|roquettes)\b",
+    re.IGNORECASE,
+)
+_BY_THE_GROUP = re.compile(
+    r"\s+(?:by|par|of|de|du)\s+(?:the|le|ce|this)\s+(?:militant\s+|armed\s+|jihadist\s+)?(?:group|groupe|movement|mouvement|organi[sz]ation)\b",
+    re.IGNORECASE,
+)
+_NATION_ON_ATTACK = re.compile(
+    r"\b(?:attaques?|frappes?|offensive|bombardements?|attacks?|strikes?|assaults?|offensive|barrages?|salves?)"
+    r"(?:\s+(?:aériennes?|massives?|nocturnes?|combinées?|aérienne))?\s+\Z",
+    re.IGNORECASE,
+)
+_NO_CLAIM = re.compile(
+    r"\bn['’](?:a|ont)\s+pas\s+(?:encore\s+)?(?:été\s+)?revendiqu|\bnot\s+(?:yet\s+)?(?:been\s+)?claimed|"
+    r"\b(?:did|has|have)\s+not\s+(?:yet\s+)?claim|\bno\s+(?:group|one)\s+(?:has\s+)?(?:yet\s+)?claimed|\baucun\s+groupe\s+n['’]a",
+    re.IGNORECASE,
+)
+_DENIES = re.compile(r"\b(?:dément\w*|démenti\w*|nie|nient|nié\w*|denied|denies|denying)\b", re.IGNORECASE)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$|\bG\d+\s+$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -1764,6 +1785,20 @@ def _actor_for(
             and not (a.end <= trigger.start and _defends(text, a.end, trigger))  # "Iran said it foiled an attack"
         ):
             return a
+    # "Islamic State claimed that its fighters had seized the town": who speaks of its own fighters
+    for a in actors:
+        own = _OWN_FIGHTERS.match(text, a.end) if a.end <= trigger.start else None
+        if own is not None and own.end() <= trigger.start:
+            return a
+    # "in the deadliest attack by the group": the group named earlier in the sentence
+    if _BY_THE_GROUP.match(text, trigger.end):
+        groups = [a for a in actors if a.end <= trigger.start and a.actor not in STATE_COUNTRY]
+        if groups:
+            return groups[-1]
+    # "la plus vaste attaque aérienne russe contre l'Ukraine : 122 missiles ... tirés": the nation on the attack noun
+    for a in actors:
+        if a.end <= trigger.start and a.text[:1].islower() and _NATION_ON_ATTACK.search(text, max(0, a.start - 30), a.start):
+            return a
     # "..., qui accusent l'armée russe": blamed in the same sentence, unless denied
     blame = _CLAIM_CUE.search(text, trigger.end)
     if blame is not None and blame.group("blame") and not _DENIAL.search(text):
@@ -2221,7 +2256,14 @@ def _claimed_actor(
     if not recent:
         return
     match = _CLAIM_CUE.search(text)
-    if match is None or _DENIAL.search(text):
+    denial = _DENIAL.search(text)
+    if match is not None and denial is not None:
+        # "No group has claimed responsibility, but officials blamed al-Shabaab": the blame after it stands
+        # (not "Moscou dément toute implication et accuse Kiev": one side blaming the other)
+        later = [m for m in _CLAIM_CUE.finditer(text, denial.end()) if m.group("blame")]
+        unclaimed = _NO_CLAIM.search(text) is not None and not _DENIES.search(text)
+        match = later[0] if later and unclaimed else None
+    if match is None:
         return
     if match.group("claim"):
         lo = clause_start(text, match.start())

@@ -621,3 +621,22 @@ def test_a_possessive_city_before_a_place_is_its_setting(run):
 )
 def test_places_of_speech_travel_and_habit_get_no_event(run, text, lang):
     assert not {"Geneva", "Moscow", "Europe", "Lampedusa", "Nairobi", "Kenya"} & set(places_of(run(text, lang=lang)))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "actor"),
+    [
+        ("A truck bomb blew up in Mogadishu on Saturday, killing 231 people. "
+         "No group has claimed responsibility, but officials blamed al-Shabaab.", "en", "Mogadishu", "al-Shabaab"),
+        ("Deux missiles ont frappé vendredi la gare de Kramatorsk, faisant 52 morts. "
+         "Moscou dément toute implication et accuse Kiev d'une provocation.", "fr", "Kramatorsk", None),
+        ("Islamic State claimed on Monday that its fighters had seized Palma after days of clashes with the army.", "en", "Palma", "Islamic State"),
+        ("Boko Haram militants killed 65 people near Maiduguri on Saturday, in the deadliest attack by the group in a year.",
+         "en", "Maiduguri", "Boko Haram"),
+        ("Cette attaque est survenue après la plus vaste attaque aérienne russe contre l'Ukraine : "
+         "122 missiles ont été tirés vendredi, notamment sur Kiev.", "fr", "Kiev", "Russia"),
+    ],
+)
+def test_actors_told_around_the_event(run, text, lang, place, actor):
+    events = [e for e in run(text, lang=lang) if e.place is not None and e.place.mention.text == place]
+    assert events and events[0].actor == actor
