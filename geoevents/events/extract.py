@@ -126,6 +126,7 @@ _CIVILIAN_CUE = re.compile(
     r"mosquée|mosque|église|church|synagogue|hôtel|hotel|restaurant|café|wedding|mariage|funérailles|"
     r"funeral|prières?|prayers?|hôpital|hospital|clinique|clinic|concerts?|festival|stade|stadium|"
     r"théâtre|theatre|theater|centre\s+commercial|mall|plage|beach|baigneurs|bathers|beachgoers|clients|customers|"
+    r"lycée|collège|université|university|college|professeurs?|teachers?|enseignants?|musée|museum|"
     r"tourists?|touristes?|vacanciers|holidaymakers|diners|guests|invités|protesters|manifestants|passers-by|"
     r"commuters|voyageurs|travell?ers|spectateurs|fans|supporters|bus|minibus)\b",
     re.IGNORECASE,
@@ -199,6 +200,7 @@ _ELSEWHERE_LEFT = re.compile(
     r"|\b(?:agreed|signed|negotiated|brokered|convened|held|conclu|signé|négocié|réuni)\w*\s+(?:in|at|à|en)"
     r"|\b(?:talks|summit|meeting|conference|sommet|réunion|pourparlers|négociations|communiqué|statement|"
     r"press\s+conference|conférence\s+de\s+presse)\s+(?:[\w'’-]+\s+){0,2}?(?:in|at|à|en)"
+    r"|\b(?:partis|parti|left|gone|went)\s+(?:combattre|se\s+battre|faire\s+le\s+jihad|(?:to\s+)?fight)\s+(?:en|à|au|aux|in)"
     r"|\b(?:alert\w*|inform\w*|notif\w*|contact\w*|prévenu|alerté\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:officials?|responsables?|"
     r"authorities|autorités|diplomats?|diplomates?)\s+(?:in|à|at)"
     r"|\b(?:(?:est|sont|était|étaient|serait|seraient)\s+(?:arrivée?s?|venue?s?|passée?s?|entrée?s?|rentrée?s?)|transité|"
@@ -209,7 +211,7 @@ _ELSEWHERE_LEFT = re.compile(
 )
 _OFFICIALS_IN = re.compile(
     r"\b(?:officials?|responsables?|authorities|autorités|diplomats?|diplomates?|leaders?|dirigeants?|government|"
-    r"gouvernement|ministry|ministère|police|army|armée|military)\s+(?:[\w'’-]+\s+){0,3}?(?:in|à|at)\s+$",
+    r"gouvernement|ministry|ministère)\s+(?:[\w'’-]+\s+){0,3}?(?:in|à|at)\s+$",
     re.IGNORECASE,
 )
 _SPEECH_AFTER = re.compile(
@@ -290,7 +292,7 @@ _SETTING = re.compile(
     r"(?:\s*,\s*|\s+)(?:dans|sur|en|in|on|at|à)\s+"
     r"(?:(?:le|la|l['’]|les|the)\s+(?:[\w-]+\s+){0,2}?(?:de|du|d['’]|des|of)\s*(?:la\s+|l['’]|le\s+|the\s+)?"
     r"|(?:the\s+)?(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|"
-    r"southeastern|southwestern)\s+)?$",
+    r"southeastern|southwestern)\s+)?(?:la\s+|le\s+|l['’]|les\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _ONE_SIDE = re.compile(r"\b(?:avec|with|contre|against)\s+(?:des\s+|les\s+|the\s+)?(?:combattants|fighters|militants|membres|members)?", re.IGNORECASE)
@@ -393,6 +395,11 @@ _NO_CLAIM = re.compile(
     re.IGNORECASE,
 )
 _DENIES = re.compile(r"\b(?:dément\w*|démenti\w*|nie|nient|nié\w*|denied|denies|denying)\b", re.IGNORECASE)
+_AIRBORNE = re.compile(
+    r"\b(?:drones?|missiles?|roquettes?|rockets?|avions?|aéronefs?|appareils?|hélicoptères?|projectiles?|engins?|"
+    r"obus|Shahed|chasseurs?|bombardiers?|aircraft|planes?|jets?|helicopters?|UAVs?)\b",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$|\bG\d+\s+$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -706,7 +713,9 @@ def _not_a_place(
         return True
     if _MODIFIED_NOUN.match(right) or _POSSESSIVE_SPEAKER.match(right) or _NOT_THERE_LEFT.search(left[-60:]):
         return True
-    if _ELSEWHERE_LEFT.search(left[-90:]) or _CONTINENT.match(mention.strip()):
+    if _ELSEWHERE_LEFT.search(left[-90:]) or (
+        _CONTINENT.match(mention.strip()) and not any(t.kind in _MOVES for t in triggers)  # "deploy to the Middle East"
+    ):
         return True  # "said in Geneva", "the truce agreed in Moscow", "arrivé en Europe", "in Africa"
     if _OFFICIALS_IN.search(left[-50:]) and _SPEECH_AFTER.match(right):
         return True  # "officials in Kabul said", "le gouvernement, à Nairobi, a condamné"
@@ -952,6 +961,12 @@ def _sentence_events(
     triggers = find_triggers(text, lang, has_weapon=bool(weapons) or recent_violence) if cue else []
     casualties = find_casualties(text) if casualty_cue else []
     # "jusqu'à ce que les attaques en mer Rouge cessent": a campaign spoken of, not an event
+    triggers = [
+        t for t in triggers  # "avant d'être abattus par les forces de sécurité": shot dead, not shot down
+        if not (t.kind == "intercept" and t.text.lower().startswith("abatt") and not _AIRBORNE.search(
+            text, max(0, t.start - 50), min(len(text), t.end + 50)
+        ))
+    ]
     generic = [
         t for t in triggers
         if _GENERIC_REFERENCE.search(text, max(0, t.start - 40), t.start)

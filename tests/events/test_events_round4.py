@@ -640,3 +640,22 @@ def test_places_of_speech_travel_and_habit_get_no_event(run, text, lang):
 def test_actors_told_around_the_event(run, text, lang, place, actor):
     events = [e for e in run(text, lang=lang) if e.place is not None and e.place.mention.text == place]
     assert events and events[0].actor == actor
+
+
+def test_shot_dead_is_not_shot_down(run):
+    text = ("Deux hommes armés ont ouvert le feu mercredi sur des touristes au musée du Bardo, à Tunis, "
+            "avant d'être abattus par les forces de sécurité.")
+    events = run(text, lang="fr")
+    assert events and all(e.sub_event_type != DISRUPTED for e in events)
+    assert {e.event_type for e in events} == {"Violence against civilians"}
+
+
+def test_a_knife_attack_in_a_school(run):
+    text = "Un professeur a été tué vendredi à coups de couteau dans un lycée d'Arras, a annoncé le parquet."
+    (event,) = run(text, lang="fr", date="2023-10-14")
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", 1)
+
+
+def test_a_deployment_to_a_region_of_the_world_is_kept(run):
+    text = "The Pentagon will deploy 1,000 more troops to the Middle East, officials said on Monday."
+    assert [e.role for e in run(text, lang="en")] == [Role.BASE]
