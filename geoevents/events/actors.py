@@ -51,7 +51,7 @@ ACTORS: dict[str, str] = {
     "Ethiopia": r"éthiopie|ethiopia|éthiopiens?|éthiopiennes?|ethiopian",
     "DR Congo": r"rdc|r\.d\.c\.|république\s+démocratique\s+du\s+congo|democratic\s+republic\s+of\s+(?:the\s+)?congo|drc|congolais|congolaises?|congolese|kinshasa|fardc",
     "Rwanda": r"rwanda|rwandais|rwandaises?|rwandan|kigali",
-    "Burkina Faso": r"burkina\s+faso|burkinabés?|burkinabe",
+    "Burkina Faso": r"burkina\s+faso|burkinabés?|burkinabè|burkinabe",
     "Germany": r"allemagne|germany|allemands?|allemandes?|german|berlin",
     "Belarus": r"biélorussie|belarus|biélorusses?|belarusian|minsk",
     "Poland": r"pologne|poland|polonais|polonaises?|polish|varsovie|warsaw",

@@ -40,7 +40,7 @@ from .actors import STATE_COUNTRY, ActorMention, find_actors
 from .casualties import CasualtyMention, find_casualties
 from .dates import DateSpan, find_dates
 from .merge import merge_events
-from .quantities import QuantityMention, find_quantities
+from .quantities import NUMBER_PATTERN, QuantityMention, find_quantities, parse_number
 from .roles import (
     BASE_FEATURES,
     clause_start,
@@ -400,6 +400,14 @@ _AIRBORNE = re.compile(
     r"obus|Shahed|chasseurs?|bombardiers?|aircraft|planes?|jets?|helicopters?|UAVs?)\b",
     re.IGNORECASE,
 )
+_ATTACKERS = r"(?:assaillants|attaquants|terroristes|jihadistes|kamikazes|attackers|assailants|gunmen|terrorists|militants|insurgents)"
+_ATTACKERS_KILLED = re.compile(
+    rf"(?:\b(?:(?:les|the|all)\s+)?(?:(?P<n>{NUMBER_PATTERN})\s+)?(?:(?:\w+\s+){{0,1}})?{_ATTACKERS}\b[^.;]{{0,80}}?"
+    r"\b(?:ont\s+été|were|have\s+been|had\s+been|sont)\s+(?:\w+\s+)?(?:tués|abattus|neutralisés|killed|shot\s+dead|neutrali[sz]ed)"
+    rf"|\b(?:tué|tuant|abattu|abattant|neutralisé|killed|killing|shot\s+dead|neutrali[sz]ed)\s+(?:(?P<m>{NUMBER_PATTERN})|les|the|all)\s+"
+    rf"(?:(?:\w+\s+){{0,1}}){_ATTACKERS}\b)",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$|\bG\d+\s+$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -539,7 +547,10 @@ _FORCE_VICTIMS = re.compile(
 _VERB_CONJUNCTION = re.compile(r"[,;]|\b(?:and|et|then|puis|but|mais)\b", re.IGNORECASE)
 _OBJECT_LEFT = re.compile(
     r"\b(?:repel+ed|repulsed|repoussé\w*|attacked|attaqué\w*|ambushed|struck|hit|targeted|visé\w*|"
-    r"frappé\w*|killed|tué\w*|captured|capturé\w*|shot\s+down|abattu\w*)\s+(?:an?|the|les?|la|des|une?|l['’])\s*$",
+    r"frappé\w*|killed|tué\w*|captured|capturé\w*|shot\s+down|abattu\w*)\s+(?:an?|the|les?|la|des|une?|l['’])\s*$|"
+    # "ont tué hier au moins 12 soldats burkinabè": the victims' nation
+    r"\b(?:killed|killing|tué\w*|tuant|wounded|blessé\w*|blessant)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:soldats|soldiers|policiers|policemen|civils|civilians|militaires|troops|troupes|gendarmes)\s+$",
     re.IGNORECASE,
 )
 _SUBJECT_AND = re.compile(r"^\s*(?:and|et|,)\s*(?:the\s+|les?\s+|la\s+|l['’])?$", re.IGNORECASE)
@@ -1081,6 +1092,8 @@ def _sentence_events(
         context.last_disrupted = (index, disrupted_new)
     if not violent_new and weapons and not roles.targets:
         _weapon_told_after(text, sentence, index, weapons, context)
+    if not any(e.is_violent for e in new_events):
+        _attackers_killed(text, sentence, index, context)
     if not violent_new and _CLAIM_CUE.search(text):
         if not actors:
             actors = find_actors(text)
@@ -1105,6 +1118,47 @@ def _sentence_events(
             context.weapon_owner[weapon.weapon] = (index, owner.actor, _evidence("actor", sentence, owner.start, owner.end))
     if violent_new:
         context.last_group = (index, violent_new)
+
+
+def _attackers_killed(text: str, sentence: Sentence, index: int, context: _Context) -> None:
+    """"Trois assaillants ont été tués lors de l'intervention des forces ivoiriennes", "the four attackers
+    were killed by security forces": the forces' response to an attack just told is an armed clash there."""
+    match = _ATTACKERS_KILLED.search(text)
+    if match is None or not _FORCE_WORD.search(text):
+        return
+    recent = [
+        i for i in _recent_targets(index, context)
+        if context.events[i].event_type in (VAC, EXPLOSIONS) and context.events[i].status is Status.ASSERTED
+    ]
+    if not recent:
+        return
+    attack = context.events[recent[0]]
+    if attack.place is None or any(
+        e.event_type == BATTLES and e.place is not None and e.place.name == attack.place.name for e in context.events
+    ):
+        return
+    count = parse_number(match.group("n") or match.group("m") or "") if (match.group("n") or match.group("m")) else None
+    countries = {a.actor: STATE_COUNTRY[a.actor] for a in find_actors(text) if a.actor in STATE_COUNTRY}
+    actor = next(iter(countries), None) or _STATE_BY_COUNTRY.get(attack.place.country or "")
+    evidence = (
+        _evidence("event_type", sentence, match.start(), match.end()),
+        *(v for v in attack.evidence if v.field in ("place", "date")),
+    )
+    context.events.append(
+        replace(
+            attack,
+            event_type=BATTLES,
+            sub_event_type=ARMED_CLASH,
+            sentence=sentence,
+            actor=actor,
+            weapon=None,
+            quantity=None,
+            fatalities=count,
+            injuries=None,
+            origin=None,
+            evidence=evidence,
+        )
+    )
 
 
 def _weapon_told_after(
@@ -1704,7 +1758,7 @@ def _subject_actor(
         and not _VICTIM_CUE.search(text[a.end:trigger.start])
         and not _speaker_only(text, a.end)
         and not _defends(text, a.end, trigger)
-        and not _OBJECT_LEFT.search(text[max(0, a.start - 30):a.start])
+        and not _OBJECT_LEFT.search(text[max(0, a.start - 70):a.start])
     ]
     if not before:
         return None

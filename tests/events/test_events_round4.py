@@ -659,3 +659,27 @@ def test_a_knife_attack_in_a_school(run):
 def test_a_deployment_to_a_region_of_the_world_is_kept(run):
     text = "The Pentagon will deploy 1,000 more troops to the Middle East, officials said on Monday."
     assert [e.role for e in run(text, lang="en")] == [Role.BASE]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "actor", "killed"),
+    [
+        ("Al-Shabaab gunmen stormed a university campus in Garissa on Thursday, killing 147 people, most of them students. "
+         "The four attackers, who singled out Christians, were killed by security forces after a siege.",
+         "en", "Garissa", "Kenya", 4),
+        ("Au moins 23 personnes ont été tuées vendredi dans l'attaque jihadiste contre un hôtel de Ouagadougou. "
+         "Les forces burkinabè ont donné l'assaut dans la nuit et tué quatre assaillants.",
+         "fr", "Ouagadougou", "Burkina Faso", 4),
+    ],
+)
+def test_attackers_killed_by_forces_make_a_clash_there(run, text, lang, place, actor, killed):
+    events = [e for e in run(text, lang=lang) if e.place is not None and e.place.mention.text == place]
+    clash = [e for e in events if e.event_type == "Battles"]
+    assert len(clash) == 1 and (clash[0].actor, clash[0].fatalities) == (actor, killed)
+    assert any(e.event_type == "Violence against civilians" for e in events)
+
+
+def test_a_nation_of_the_victims_is_not_the_actor(run):
+    text = "Des hommes armés ont tué hier au moins 12 soldats burkinabè dans une embuscade près de Dori."
+    (event,) = run(text, lang="fr")
+    assert event.actor is None
