@@ -136,7 +136,7 @@ _PLATFORM = re.compile(
     re.IGNORECASE,
 )
 _PAIR = re.compile(r"(?<!\w)(?:double|twin)\s+$", re.IGNORECASE)
-_NOT_COUNTED_BY_ARTICLE = frozenset({"suicide bomb", "car bomb", "airstrike"})
+_NOT_COUNTED_BY_ARTICLE = frozenset({"suicide bomb", "airstrike"})  # "a suicide bomber": the attack, not a count (round 2)
 _COMPOUND_NOUN = re.compile(
     r"(?:\s+(?:and|et)\s+[\w-]+)?\s+(?:attacks?|strikes?|raids?|assaults?|campaign|barrage|fire)\b", re.IGNORECASE
 )
@@ -182,7 +182,7 @@ def find_quantities(text: str, weapons: Sequence[WeaponLike]) -> list[QuantityMe
     """
     out: list[QuantityMention] = []
     for weapon in weapons:
-        if weapon.weapon in _NOT_COUNTED or _PLATFORM.search(text, weapon.start, weapon.end):
+        if weapon.weapon in _NOT_COUNTED or (weapon.weapon != "suicide bomb" and _PLATFORM.search(text, weapon.start, weapon.end)):
             continue  # "deux avions de chasse": aircraft fly the strikes, they are not munitions
         pair = _PAIR.search(text, max(0, weapon.start - 10), weapon.start)
         if pair is not None:  # "un double attentat-suicide", "twin car bombs"

@@ -683,3 +683,18 @@ def test_a_nation_of_the_victims_is_not_the_actor(run):
     text = "Des hommes armés ont tué hier au moins 12 soldats burkinabè dans une embuscade près de Dori."
     (event,) = run(text, lang="fr")
     assert event.actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "quantity"),
+    [
+        ("A car bomb exploded at a checkpoint in Mogadishu on Saturday, killing 13 people.", "en", 1),
+        ("A suicide bomber blew himself up in Kabul on Saturday, killing 80 people.", "en", None),
+        ("Two suicide bombers blew themselves up in Kabul on Saturday, killing 80 people.", "en", 2),
+        ("A suicide bombing hit a mosque in Kabul on Saturday, killing 80 people.", "en", None),
+        ("A car bomb attack hit a checkpoint in Mogadishu on Saturday.", "en", None),
+    ],
+)
+def test_one_car_bomb_counts_one_but_an_attack_or_a_bomber_does_not(run, text, lang, quantity):
+    (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
+    assert event.quantity == quantity
