@@ -127,6 +127,7 @@ _CIVILIAN_CUE = re.compile(
     r"funeral|prières?|prayers?|hôpital|hospital|clinique|clinic|concerts?|festival|stade|stadium|"
     r"théâtre|theatre|theater|centre\s+commercial|mall|plage|beach|baigneurs|bathers|beachgoers|clients|customers|"
     r"lycée|collège|université|university|college|professeurs?|teachers?|enseignants?|musée|museum|"
+    r"basilique|cathédrale|cathedral|temple|chapelle|chapel|sanctuaire|shrine|monastère|monastery|"
     r"tourists?|touristes?|vacanciers|holidaymakers|diners|guests|invités|protesters|manifestants|passers-by|"
     r"commuters|voyageurs|travell?ers|spectateurs|fans|supporters|bus|minibus)\b",
     re.IGNORECASE,
@@ -974,7 +975,7 @@ def _sentence_events(
     # "jusqu'à ce que les attaques en mer Rouge cessent": a campaign spoken of, not an event
     triggers = [
         t for t in triggers  # "avant d'être abattus par les forces de sécurité": shot dead, not shot down
-        if not (t.kind == "intercept" and t.text.lower().startswith("abatt") and not _AIRBORNE.search(
+        if not (t.kind == "intercept" and t.text.lower().startswith(("abatt", "neutralis")) and not _AIRBORNE.search(
             text, max(0, t.start - 50), min(len(text), t.end + 50)
         ))
     ]
@@ -1296,7 +1297,11 @@ def _classify(trigger: Trigger, weapon: str | None, text: str) -> tuple[str, str
     if weapon == "firearms" or trigger.kind == "attack":
         # the victims named around the trigger, not elsewhere in the sentence
         window = text[max(0, trigger.start - 60):]
-        civilians = _CIVILIAN_CUE.search(window) is not None and not _FORCE_VICTIMS.search(text, trigger.end)
+        forces_hit = any(  # "neutralisé par des policiers": the police answered, they were not the target
+            not re.search(r"\b(?:par|by)\s+(?:des\s+|les\s+|the\s+|un\s+|une\s+)?(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()])
+            for m in _FORCE_VICTIMS.finditer(text, trigger.end)
+        )
+        civilians = _CIVILIAN_CUE.search(window) is not None and not forces_hit
         if civilians or _TERROR.search(trigger.text):
             return VAC, ATTACK
         if trigger.kind == "attack" or weapon == "firearms":

@@ -154,12 +154,13 @@ _CLAUSE_BREAK = re.compile(
 _NEG = {
     "ar": re.compile(r"(?<!\w)(?:لم|لن|لا|نفى\w*|ينفي|تنفي|دون|بدون)(?!\w)"),
     "fr": re.compile(
-        r"\b(?:aucune?|pas\s+de|sans|ni|jamais|nié|nie|nient|démenti\w*|dément\w*)\b|"
+        r"\b(?:aucune?|pas\s+de|sans|ni|jamais|nié|nie|nient|démenti\w*|dément\w*|annul\w+|renoncé\s+à)\b|"
         r"\bn['’e]\s*(?:[\w'’]+\s+){0,3}?(?:pas|jamais|point|plus)\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"\b(?:no|not|never|without|denied|denies|deny|neither|nor|none)\b|n't\b", re.IGNORECASE
+        r"\b(?:no|not|never|without|denied|denies|deny|neither|nor|none|called\s+off|calls\s+off|cancell?ed|aborted)\b|n't\b",
+        re.IGNORECASE,
     ),
 }
 _HYP = {

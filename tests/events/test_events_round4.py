@@ -698,3 +698,16 @@ def test_a_nation_of_the_victims_is_not_the_actor(run):
 def test_one_car_bomb_counts_one_but_an_attack_or_a_bomber_does_not(run, text, lang, quantity):
     (event,) = [e for e in run(text, lang=lang) if e.role is Role.TARGET]
     assert event.quantity == quantity
+
+
+def test_a_called_off_strike_is_negated(run):
+    text = "Trump said on Friday he called off a military strike on Iran ten minutes before it was due."
+    (event,) = run(text, lang="en", date="2019-06-21")
+    assert (event.status.value, event.date) == ("negated", dt.date(2019, 6, 21))  # its own sentence's day
+
+
+def test_a_knifeman_neutralised_by_police_is_no_interception(run):
+    text = ("Un homme armé d'un couteau a tué trois personnes jeudi matin dans une basilique à Nice, "
+            "avant d'être neutralisé par des policiers municipaux.")
+    (event,) = run(text, lang="fr", date="2020-10-30")
+    assert (event.event_type, event.date, event.fatalities) == ("Violence against civilians", dt.date(2020, 10, 29), 3)
