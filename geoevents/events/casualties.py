@@ -57,6 +57,8 @@ _PATTERNS = [
     ("count_and", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD}\s+(?:and|et)\s+(?P<n2>{NUMBER_PATTERN})\s+(?:{_WORD}\s+){{0,2}}?{_WORD}\s+(?:were|have\s+been|had\s+been|ont\s+été|sont|avaient\s+été|ont)\s+(?:\w+\s+)?(?P<what>{_KILLED}|{_INJURED})"),
     ("count", rf"{_NUM}\s+(?:{_WORD}\s+){{0,2}}?{_WORD},\s*(?:including|dont|among\s+them|y\s+compris|parmi\s+(?:eux|lesquels))[^,.;]{{1,50}},\s*{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
     ("count", rf"{_NUM}\s+{_GAP}(?P<what>{_KILLED}|{_INJURED})"),
+    # "Six humanitaires français, leur chauffeur et leur guide ont été tués": a list of victims, then the verb
+    ("count", rf"{_NUM}\s+[^\W\d][^.;:!?]{{0,90}}?\s+(?:ont\s+été|were|have\s+been|had\s+been|avaient\s+été)\s+(?:\w+\s+)?(?P<what>{_KILLED}|{_INJURED})"),
     # "killed Iranian general Qassem Soleimani", "a tué le porte-parole du Hezbollah": one person
     ("one_title", r"\b(?:killed|killing|tuant|tué)\s+(?:(?:the|le|la|l['’]|un|une|a|an)\s*)?(?:[\w-]+\s+){0,2}?(?P<what>general|commander|leader|chief|spokes(?:man|woman)|général|commandant|chef|dirigeant|porte-parole|numéro\s+deux)\b"),
     # "Darya Douguina a été tuée", "a soldier was killed": one person

@@ -128,6 +128,7 @@ _CIVILIAN_CUE = re.compile(
     r"théâtre|theatre|theater|centre\s+commercial|mall|plage|beach|baigneurs|bathers|beachgoers|clients|customers|"
     r"lycée|collège|université|university|college|professeurs?|teachers?|enseignants?|musée|museum|"
     r"basilique|cathédrale|cathedral|temple|chapelle|chapel|sanctuaire|shrine|monastère|monastery|"
+    r"humanitaires|aid\s+workers?|ONG|NGO|chauffeur|driver|"
     r"tourists?|touristes?|vacanciers|holidaymakers|diners|guests|invités|protesters|manifestants|passers-by|"
     r"commuters|voyageurs|travell?ers|spectateurs|fans|supporters|bus|minibus)\b",
     re.IGNORECASE,
@@ -176,7 +177,8 @@ _MODIFIED_NOUN = re.compile(
     r"officials?|government|administration|president|envoy|ambassador|drones?|warplanes|jets|"
     r"aircraft|citizens?|nationals?|contractors?|personnel|diplomats?|company|firms?|"
     r"(?:health\s+)?ministry|civil\s+defen[cs]e|authorities|police(?!\s+(?:stations?|posts?|checkpoints?))|"
-    r"governor|mayor|spokes\w+|negotiators?|delegations?|talks|envoys?|mediators?|négociateurs?|délégations?)\b"
+    r"governor|mayor|spokes\w+|negotiators?|delegations?|talks|envoys?|mediators?|négociateurs?|délégations?|"
+    r"(?:coastal\s+|port\s+|border\s+)?(?:town|port|village|coast|seaside|resort)\s+of)\b"
 )
 # "Gaza's civil defence said", "Ukraine's air force": a source, not where it happened
 _POSSESSIVE_SPEAKER = re.compile(
@@ -940,6 +942,14 @@ def _drop_containers(items: list[_T], text: str) -> list[_T]:
         place, start = item[0], item[1]
         if place.feature == "country":
             return place.country in countries_with_places
+        if coarse(item) and place.country in ("", "XX") and any(not coarse(o) for o in items):
+            return True  # "déployés au Sahel, dont un contingent à Niamey"
+        if not any(  # "... dans la région de Ménaka, après la mort de trois militaires près de Hombori": two events
+            not coarse(o) and o[0].country == place.country
+            and (o[1] < start or not _SCOPE_BREAK.search(text, item[2], o[1]))
+            for o in items
+        ):
+            return False
         if not coarse(item) or place.country not in finer:
             return False
         if _CONTAINER_LEFT.search(text[max(0, start - 60):start]) is None:
@@ -992,7 +1002,11 @@ def _sentence_events(
     if weapons and not violent and casualties:
         # "A car bomb in X killed 5": the weapon that kills is the event's trigger
         first = weapons[0]
-        kind = "strike" if SUB_EVENT_BY_WEAPON.get(first.weapon) in (AIR_STRIKE, SHELLING) else "explosion"
+        kind = (
+            "strike" if SUB_EVENT_BY_WEAPON.get(first.weapon) in (AIR_STRIKE, SHELLING)
+            else "attack" if first.weapon == "firearms"  # "tués par des hommes armés"
+            else "explosion"
+        )
         violent = [Trigger(first.start, first.end, first.text, kind)]
         triggers = [*triggers, *violent]
     hit = [
@@ -1296,7 +1310,7 @@ def _classify(trigger: Trigger, weapon: str | None, text: str) -> tuple[str, str
         return EXPLOSIONS, sub
     if weapon == "firearms" or trigger.kind == "attack":
         # the victims named around the trigger, not elsewhere in the sentence
-        window = text[max(0, trigger.start - 60):]
+        window = text[max(0, trigger.start - 140):]
         forces_hit = any(  # "neutralisé par des policiers": the police answered, they were not the target
             not re.search(r"\b(?:par|by)\s+(?:des\s+|les\s+|the\s+|un\s+|une\s+)?(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()])
             for m in _FORCE_VICTIMS.finditer(text, trigger.end)

@@ -711,3 +711,21 @@ def test_a_knifeman_neutralised_by_police_is_no_interception(run):
             "avant d'être neutralisé par des policiers municipaux.")
     (event,) = run(text, lang="fr", date="2020-10-30")
     assert (event.event_type, event.date, event.fatalities) == ("Violence against civilians", dt.date(2020, 10, 29), 3)
+
+
+def test_aid_workers_killed_by_gunmen_listed_before_the_verb(run):
+    text = ("Six humanitaires français, leur chauffeur et leur guide ont été tués dimanche par des hommes armés "
+            "dans la réserve de girafes de Kouré, à une soixantaine de kilomètres au sud-est de Niamey.")
+    (event,) = run(text, lang="fr", date="2020-08-10")
+    assert (event.place.mention.text, event.event_type, event.fatalities) == ("Kouré", "Violence against civilians", 6)
+
+
+def test_a_region_and_a_town_in_two_clauses_are_two_events(run):
+    text = ("Deux soldats ont été tués samedi par un engin explosif improvisé dans la région de Ménaka, "
+            "après la mort de trois autres militaires le 28 décembre près de Hombori.")
+    assert places_of(run(text, lang="fr", date="2021-01-08")) == ["Hombori", "Ménaka"]
+
+
+def test_a_sea_naming_a_town_is_not_a_place(run):
+    text = "Air strikes hit a wedding party in the Yemeni Red Sea town of Mocha on Monday, killing 131 people."
+    assert places_of(run(text, lang="en")) == ["Mocha"]
