@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("month", rf"(?:en|in|début|fin|mi-|early|late|mid-)\s*(?P<m3>{_M})(?:\s+(?P<y3>{_YEAR}))?"),
     ("last_weekday", rf"(?P<lw>{_W})\s+dernier|last\s+(?P<lw2>{_W})|(?:يوم\s+)?(?P<lw3>{_W})\s+الماضي"),
-    ("rel_night", r"(?:la\s+)?nuit\s+dernière|cette\s+nuit|last\s+night|overnight|dans\s+la\s+nuit|"
+    ("rel_night", r"(?:la\s+)?nuit\s+dernière|cette\s+nuit|last\s+night|overnight|dans\s+la\s+nuit|nocturnes?|"
                   r"(?:خلال\s+|في\s+)?الليلة\s+الماضية|ليلة\s+أمس"),
     ("day_before", r"avant-hier|the\s+day\s+before\s+yesterday"),
     # counted from the day the story has reached ("la veille", "a day earlier", "le lendemain")
@@ -119,7 +119,7 @@ _DATE_KEYS = frozenset(
     for word in (
         *_MONTHS, *_WEEKDAYS, "hier", "yesterday", "أمس", "الأمس", "اليوم", "مساء", "صباح", "فجر",
         "ليل", "ليلة", "الليلة", "خلال", "يوم", "aujourd", "today", "matin", "soir", "morning",
-        "tonight", "nuit", "night", "overnight", "semaine", "semaines", "week", "weeks", "mois",
+        "tonight", "nuit", "night", "overnight", "nocturne", "during", "semaine", "semaines", "week", "weeks", "mois",
         "month", "months", "récemment", "recently", "recent", "jours", "days", "début", "fin", "il",
         "mi", "early", "late", "mid", "veille", "avant", "lendemain", "day", "jour",
     )

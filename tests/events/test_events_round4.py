@@ -729,3 +729,9 @@ def test_a_region_and_a_town_in_two_clauses_are_two_events(run):
 def test_a_sea_naming_a_town_is_not_a_place(run):
     text = "Air strikes hit a wedding party in the Yemeni Red Sea town of Mocha on Monday, killing 131 people."
     assert places_of(run(text, lang="en")) == ["Mocha"]
+
+
+def test_a_night_attack_is_dated_the_night_before(run):
+    text = "Le bilan de l'attaque nocturne de drones sur Kiev s'élève à au moins 14 morts."
+    (event,) = run(text, lang="fr", date="2025-08-28")
+    assert event.date == dt.date(2025, 8, 27)
