@@ -59,6 +59,37 @@ Round 3
     drones", "15 des 17 missiles", "18 of them") is the ``quantity`` of the interception, the
     whole salvo that of the strike; a place in a possessive source ("Gaza's civil defence
     said", "Ukraine's air force") is not where the event happened.
+Round 4 (places)
+    not event places: where something was said, agreed, negotiated or travelled through
+    ("said in Geneva", "the truce agreed in Moscow", "arrivé en Europe"), destinations ("drones
+    on their way to Israel", "fleeing into Thailand"), sirens, "the war in Ukraine", continents
+    (except for deployments), names in quotes (« Tombouctou »), route ends ("la liaison entre Gao
+    et Mopti"), titles ("le président de la région du Jubaland"), sources ("the Gaza health
+    ministry"), a country naming troops, a base or negotiators ("U.S. troops", "a U.S. base"),
+    distances from a reference point ("à 40 km d'Abidjan") and the setting of a place ("Tanta,
+    dans le delta du Nil", "al-Jalaa camp in western Aden", "Mariupol, the port city on the Sea
+    of Azov", "Istanbul's Ataturk airport", "the Gwadar district of Balochistan", "au large de
+    Hodeïda" after a sea). Listed regions are siblings, not containers. A toll given place by
+    place ("À Loutsk, un mort ; à Zaporijjia, deux", "70 à Tchoma Bangou et une trentaine à
+    Zaroumdareye") goes to, or reports, the strike at each place and overrides an earlier total;
+    strikes told without a place happen where the sentence before set the scene.
+Round 4 (events and fields)
+    attacks spoken of in a condition ("jusqu'à ce que les attaques en mer Rouge cessent"),
+    habitual ("théâtre d'attaques régulières", "in recent years"), condemned or referred back to
+    as a time ("The bombing came as ...") are not events; "abattu"/"neutralisé" are
+    interceptions only around munitions or aircraft; an attack said to be intercepted is an
+    interception; attackers killed by forces after an attack make an armed clash there. Actors:
+    the owner named on a weapon ("Russian drones") for its interception and later events with
+    it; a bare army ("l'armée", "security forces") is the state last named for its forces, else
+    the state it fights in; a national base belongs to the state it stands in; group names the
+    lexicon lacks are read as written ("Arakan Rohingya Salvation Army", "Jamaat-ul-Ahrar"); a
+    blame after "no group has claimed" names the actor; a weapon told after the explosions
+    ("commises par des kamikazes") types them. Counts: the count nearest the weapon ("a abattu
+    trois missiles"), "the remaining two", one car bomb = 1 (a single suicide bomber, a car bomb
+    attack: none). Dates: an article with no date at all reports its own day; "dans la soirée",
+    "hours later" reach back to the story's day; "overnight into Wednesday" starts the night
+    before; "on Saturday and Sunday" starts on the first; a day after "a annoncé" yields to a day
+    the next sentence tells; called-off or cancelled strikes are negated.
 Evidence
     ``Event.evidence`` holds (field, start, end, text) spans into the article for place,
     event_type (the trigger), status, date, actor, weapon, quantity, fatalities, injuries and
