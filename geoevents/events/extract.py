@@ -192,6 +192,7 @@ _NOT_THERE_LEFT = re.compile(
     r"(?:\b(?:on\s+(?:their|its|the)\s+way\s+to|en\s+route\s+(?:to|for|vers|pour)|à\s+destination\s+d[e'’]|"
     r"head(?:ing|ed)\s+(?:to|for|towards?)|"
     r"(?:fle\w+|fuyant|fui|réfugiés?|refugees?)\s+(?:[\w-]+\s+){0,4}?(?:into|to|vers|en|au|aux|in)|"
+    r"(?:fled|fleeing|ont\s+fui|a\s+fui|fuyant)\s+(?:(?:west|east|north|south|western|eastern|northern|southern)\s+)?|"
     r"(?:war|guerre|conflict|conflit|invasion)\s+(?:in|en|au|of|de|d['’]|du)\s*(?:la\s+|le\s+|l['’])?)\s+(?:the\s+|la\s+|le\s+|l['’])?"
     r"|\b(?:sirens?|sirènes?)\b[^.;,]{0,30})$",
     re.IGNORECASE,
@@ -289,7 +290,10 @@ _DIRECTION_OF = re.compile(
 )
 # "Tanta, dans le delta du Nil", "Kuneitra, sur le plateau du Golan", "al-Jalaa camp in western
 # Aden", "Sheikh Zuweid in North Sinai": the setting of the place before, not another place
-_DISTRICT_OF = re.compile(r"^\s+(?:district|province|region|governorate|county|oblast|raion)\s+(?:of|de|du|d['’])\s*(?:the\s+)?$")
+_DISTRICT_OF = re.compile(
+    r"^\s+(?:district|province|region|governorate|county|oblast|raion|neighbou?rhood|quarter)\s+(?:of|de|du|d['’])\s*(?:the\s+)?"
+    r"(?:(?:west|east|north|south|western|eastern|northern|southern|central)\s+)?$"
+)
 _SETTING = re.compile(
     r"^(?:\s+(?:air\s+|military\s+|army\s+|naval\s+)?(?:camp|base|district|neighbou?rhood|quartier|area|town|city|village|province|region))?"
     r"(?:\s*,\s*|\s+)(?:dans|sur|en|in|on|at|à)\s+"
@@ -825,6 +829,7 @@ def _assign_roles(
             continue
         if any(a.start <= start and end <= a.end and a.end - a.start > end - start for a in actors):
             roles.other_spans.append((start, end))  # "Islamic Resistance in Iraq"
+            roles.modifier_spans.append((start, end))  # the group keeps its name
             continue
         if _SPONSOR.search(left[-40:]):
             roles.other_spans.append((start, end))  # "rebels backed by Rwanda"

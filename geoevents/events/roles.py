@@ -41,6 +41,7 @@ _ORIGIN = re.compile(
     r"(?:depuis|from|à\s+partir\s+d[eu']|en\s+provenance\s+d[eu']|lancés?\s+d[eu']|from\s+inside|"
     r"انطلاقا\s+من|من\s+(?:داخل\s+)?(?:الأراضي\s+)?|"
     r"out\s+of)\s*(?:(?:bases?|sites?|positions?|launchers?|launch\s+sites?)\s+(?:in|at|near|à|en|dans|de|d['’]|du|des)\s+)?"
+    r"(?:[A-ZÀ-Ý][\w-]+['’]s\s+)?"  # "fired from Ethiopia's Tigray region"
     r"(?:le\s+|la\s+|les\s+|l['’]|the\s+|d['’]|du\s+|des\s+)?"
     r"(?:(?:territoire|région|province|ville|zone|secteur|localité|village|environs|côté|sol|"
     r"territory|region|province|city|town|area|village|outskirts|vicinity|nord|sud|est|ouest|"

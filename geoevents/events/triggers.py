@@ -140,7 +140,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
     ],
     "fr": [
         (r"frapp\w*|frappes?|ripost\w*", "strike", False),
-        (r"(?:tentatives?\s+d['’])?assassinat\w*|assassin[ée]\w*|tireurs?|assaillants?|poignardée?s?|à\s+coups\s+de\s+couteau|armée?s?\s+d['’]un\s+couteau|blessée?s?\s+au\s+couteau|(?:ont|a|avaient|avait|ayant)\s+ouvert\s+le\s+feu|ouvrant\s+le\s+feu|"
+        (r"(?:tentatives?\s+d['’])?assassinat\w*|assassin[ée]\w*|tireurs?|assaillants?|poignardée?s?|à\s+coups\s+de\s+couteau|enlèvements?|kidnapping|armée?s?\s+d['’]un\s+couteau|blessée?s?\s+au\s+couteau|(?:ont|a|avaient|avait|ayant)\s+ouvert\s+le\s+feu|ouvrant\s+le\s+feu|"
          r"attaques?\s+au\s+couteau", "attack", False),
         (r"bombard\w+|pilonn\w+|raids?", "strike", False),
         (r"attaqu\w+|attentats?|assauts?|massacr\w+|embuscades?|pris\s+d['’]assaut|prise\s+d['’]assaut|"
@@ -159,7 +159,7 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
     "en": [
         (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|raids?|raided|retaliat\w*|"
          r"air\s*strikes?|airstrikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))", "strike", False),
-        (r"assassinat\w*|gunm[ae]n|shooters?|attackers?|assailants?|stabb(?:ed|ing)|knife\s+attacks?|armed\s+with\s+a\s+knife|knifem[ae]n|opened\s+fire|opening\s+fire", "attack", False),
+        (r"assassinat\w*|gunm[ae]n|shooters?|attackers?|assailants?|stabb(?:ed|ing)|knife\s+attacks?|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing)|armed\s+with\s+a\s+knife|knifem[ae]n|opened\s+fire|opening\s+fire", "attack", False),
         (r"attack\w*|assault\w*|massacre\w*|ambush\w*|raid|storm(?:ed|ing)|"
          r"ramm\w+|(?:drove|drives|driving|ploughed|plowed|slammed)\s+(?:[\w-]+\s+){0,3}into\s+(?:a\s+|the\s+)?crowds?", "attack", False),
         (r"clash\w*|fighting|fought|repel+(?:ed|s|ing)?|repuls\w+|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*|overr[au]n|seized\s+control|took\s+control", "battle", False),

@@ -735,3 +735,18 @@ def test_a_night_attack_is_dated_the_night_before(run):
     text = "Le bilan de l'attaque nocturne de drones sur Kiev s'élève à au moins 14 morts."
     (event,) = run(text, lang="fr", date="2025-08-28")
     assert event.date == dt.date(2025, 8, 27)
+
+
+def test_origin_in_a_possessive_country_and_a_group_named_after_a_region(run):
+    text = ("Rockets fired from Ethiopia's Tigray region struck Asmara on Saturday night. "
+            "The Tigray People's Liberation Front had on Friday fired rockets at Bahir Dar.")
+    events = {(e.place.mention.text, e.role.value): e for e in run(text, lang="en", date="2020-11-15")}
+    assert ("Tigray", "origin") in events and ("Tigray", "target") not in events
+    assert events[("Asmara", "target")].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[("Bahir Dar", "target")].actor == "TPLF"
+
+
+def test_a_district_of_west_mosul_and_people_who_fled_a_city(run):
+    text = ("The coalition said it had carried out an air strike on March 17 in the al-Jadida district of west Mosul. "
+            "More than 200,000 people have fled west Mosul since February.")
+    assert places_of(run(text, lang="en", date="2017-03-26")) == ["al-Jadida"]
