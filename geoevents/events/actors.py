@@ -161,7 +161,7 @@ _GROUP_WORD = (
     r"Army|Front|Movement|Brigades?|Forces|Group|Union|Council|Alliance|Organi[sz]ation|Party|"
     r"Resistance|Militias?|Battalions?|Legion|Guards?|Mujahideen|Martyrs|Jamaat|Jama['’]at|Ansar|"
     r"Harakat|Tehreek|Lashkar|Jaish|Katiba|Hizb|Mouvement|Armée|Groupe|Parti|Conseil|Résistance|"
-    r"Bataillons?|Légion|Milices?|Moudjahidines|Martyrs"
+    r"Bataillons?|Légion|Milices?|Moudjahidines|Martyrs|Framework|Coordination|Platform|Plateforme|Committee"
 )
 _CAP = r"(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*"
 _GROUP_NAME = re.compile(

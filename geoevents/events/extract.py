@@ -66,7 +66,6 @@ from .triggers import (
     SHELLING,
     STRATEGIC,
     SUB_EVENT_BY_WEAPON,
-    SUICIDE_BOMB,
     VAC,
     Trigger,
     WeaponMention,
@@ -215,7 +214,7 @@ _ELSEWHERE_LEFT = re.compile(
 )
 _OFFICIALS_IN = re.compile(
     r"\b(?:officials?|responsables?|authorities|autorités|diplomats?|diplomates?|leaders?|dirigeants?|government|"
-    r"gouvernement|ministry|ministère)\s+(?:[\w'’-]+\s+){0,3}?(?:in|à|at)\s+$",
+    r"gouvernement|ministry|ministère|spokes(?:man|woman|person)|porte-parole)\s+(?:[\w'’-]+\s+){0,3}?(?:in|à|at)\s+$",
     re.IGNORECASE,
 )
 _SPEECH_AFTER = re.compile(
@@ -242,7 +241,9 @@ _HIT_VERB = re.compile(
 _GROUND_FIRE = re.compile(r"bombard(?:é|ée|és|ées|er|ent|ait|aient)$|pilonn\w+|shell(?:ed|ing)$", re.IGNORECASE)
 # "la région est le théâtre d'attaques régulières", "frequent attacks": a pattern, not an event
 _HABITUAL_BEFORE = re.compile(
-    r"\b(?:théâtre\s+d['’]|cible\s+d['’]|regular|frequent|repeated|recurrent|occasional|sporadic|"
+    r"\b(?:(?:has|have|had)\s+(?:been\s+)?(?:repeatedly|frequently|often|regularly)\s+(?:been\s+)?|"
+    r"(?:a|ont|avait|avaient)\s+(?:été\s+)?(?:régulièrement|souvent|à\s+plusieurs\s+reprises)\s+(?:été\s+)?|"
+    r"théâtre\s+d['’]|cible\s+d['’]|regular|frequent|repeated|recurrent|occasional|sporadic|"
     r"régulières?\s+|fréquentes?\s+|nombreuses?\s+|multiples?\s+)(?:[\w'’-]+\s+){0,1}\Z",
     re.IGNORECASE,
 )
@@ -254,7 +255,9 @@ _HABITUAL_AFTER = re.compile(
 )
 # "condemned what it called a cowardly attack", "a revendiqué le double attentat": the event told, referred to
 _REFERRED_TO = re.compile(
-    r"\b(?:condemn\w*|condamn\w*|dénonc\w*|denounc\w*|deplor\w*|déplor\w*)\s+(?:[\w'’«\"]+\s+){0,5}?\Z",
+    r"\b(?:condemn\w*|condamn\w*|dénonc\w*|denounc\w*|deplor\w*|déplor\w*)\s+(?:[\w'’«\"]+\s+){0,5}?\Z"
+    # "a revendiqué samedi le double attentat": the attack told before (not "claimed a suicide bombing in X")
+    r"|\b(?:claimed|claims|revendiqu\w*)\s+(?:(?:on\s+)?\w+\s+)?(?:the|le|la|l['’]|les|ce|cet|cette|ces|this|these)\s*(?:[\w-]+\s+)?\Z",
     re.IGNORECASE,
 )
 # "The bombing came as ...", "L'attentat intervient alors que ...": the event just told, now a time reference
@@ -1111,7 +1114,7 @@ def _sentence_events(
     if disrupted_new:
         context.last_disrupted = (index, disrupted_new)
     if not violent_new and weapons and not roles.targets:
-        _weapon_told_after(text, sentence, index, weapons, context)
+        _weapon_told_after(text, sentence, index, weapons, context, elaboration=bool(violent))
     if not any(e.is_violent for e in new_events):
         _attackers_killed(text, sentence, index, context)
     if not violent_new and _CLAIM_CUE.search(text):
@@ -1182,24 +1185,35 @@ def _attackers_killed(text: str, sentence: Sentence, index: int, context: _Conte
 
 
 def _weapon_told_after(
-    text: str, sentence: Sentence, index: int, weapons: Sequence[WeaponMention], context: _Context
+    text: str,
+    sentence: Sentence,
+    index: int,
+    weapons: Sequence[WeaponMention],
+    context: _Context,
+    *,
+    elaboration: bool = False,
 ) -> None:
     """"La plupart des attaques ont été commises par des kamikazes", "accusé Kiev d'avoir orchestré
-    l'attaque avec un camion piégé": the weapon of the explosions told just before."""
-    if not _BACK_TO_ATTACKS.search(text):
+    l'attaque avec un camion piégé", "... lors d'attaques contre l'état-major. Un véhicule piégé a
+    explosé devant l'état-major": the weapon of the explosions told just before."""
+    if _BACK_TO_ATTACKS.search(text):
+        told = next((w for w in weapons if _BY_INSTRUMENT.search(text, max(0, w.start - 25), w.start)), None)
+    elif elaboration and context.last_group is not None and index - context.last_group[0] == 1:
+        told = next((w for w in weapons if w.weapon in ("car bomb", "IED", "suicide bomb", "bomb")), None)
+    else:
         return
-    told = next((w for w in weapons if _BY_INSTRUMENT.search(text, max(0, w.start - 25), w.start)), None)
     if told is None or told.weapon == "firearms":
         return
     sub = SUB_EVENT_BY_WEAPON.get(told.weapon)
     for i in _recent_targets(index, context):
         event = context.events[i]
-        if event.weapon is not None or event.event_type not in (EXPLOSIONS, VAC):
+        explosive = told.weapon in ("car bomb", "IED", "suicide bomb", "bomb", "landmine")
+        if event.weapon is not None or event.event_type not in ((EXPLOSIONS, VAC, BATTLES) if explosive else (EXPLOSIONS, VAC)):
             continue
         changes: dict[str, Any] = {"weapon": told.weapon, "evidence": event.evidence + (
             _evidence("weapon", sentence, told.start, told.end),
         )}
-        if sub is not None and (event.event_type == EXPLOSIONS or sub in (SUICIDE_BOMB, REMOTE_EXPLOSIVE)):
+        if sub is not None and (event.event_type == EXPLOSIONS or explosive):
             changes |= {"event_type": EXPLOSIONS, "sub_event_type": sub}
         context.events[i] = replace(event, **changes)
 

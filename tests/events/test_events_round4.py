@@ -750,3 +750,21 @@ def test_a_district_of_west_mosul_and_people_who_fled_a_city(run):
     text = ("The coalition said it had carried out an air strike on March 17 in the al-Jadida district of west Mosul. "
             "More than 200,000 people have fled west Mosul since February.")
     assert places_of(run(text, lang="en", date="2017-03-26")) == ["al-Jadida"]
+
+
+def test_a_claim_of_the_attack_told_before_is_not_a_new_event(run):
+    text = ("Huit militaires ont été tués vendredi à Ouagadougou lors d'attaques contre l'état-major. "
+            "Le GSIM a revendiqué samedi le double attentat, en représailles à une opération menée dans le nord du Mali.")
+    assert "Mali" not in places_of(run(text, lang="fr", date="2018-03-03"))
+
+
+def test_an_exploding_car_bomb_right_after_types_the_attack(run):
+    text = ("Huit militaires ont été tués vendredi à Ouagadougou lors d'attaques contre l'état-major. "
+            "Un véhicule piégé a explosé devant l'état-major.")
+    targets = [e for e in run(text, lang="fr", date="2018-03-03") if e.role is Role.TARGET]
+    assert [(e.weapon, e.event_type) for e in targets] == [("car bomb", "Explosions/Remote violence")]
+
+
+def test_a_district_repeatedly_targeted_is_habitual(run):
+    text = "Dasht-e-Barchi is a Hazara district that has repeatedly been targeted by Islamic State."
+    assert run(text, lang="en") == ()
