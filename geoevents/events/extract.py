@@ -373,6 +373,7 @@ _TITLE_OF = re.compile(
     r"(?:(?:région|region|province|state|état|oblast|ville|city)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’]|of\s+)?)?$",
     re.IGNORECASE,
 )
+_LOCATED_AT = re.compile(r"\b(?:située?s?|situé|located|lying|which\s+lies|qui\s+se\s+trouve)\b", re.IGNORECASE)
 _DISTANCE_FROM = re.compile(
     r"\b(?:\d+|une?\s+\w+|quelques|some|about|around)\s*(?:de\s+|d['’])?(?:km|kilomètres|kilometres|kilometers|miles)\s+"
     r"(?:au\s+|à\s+l['’])?(?:[\w-]+\s+)?(?:de|d['’]|du|of|from)\s*(?:la\s+|l['’]|le\s+|the\s+)?$",
@@ -794,7 +795,7 @@ def _assign_roles(
         if place.feature not in _COARSE:
             previous_fine = end
         gap = text[located_after[0]:start] if located_after is not None else ""
-        if located_after is not None and _DISTANCE_FROM.search(left[-70:]):
+        if (located_after is not None or _LOCATED_AT.search(left[-90:])) and _DISTANCE_FROM.search(left[-70:]):
             roles.other_spans.append((start, end))  # "Grand-Bassam, à une quarantaine de kilomètres d'Abidjan"
             continue
         if located_after is not None and (

@@ -278,8 +278,13 @@ def find_weapons(text: str, lang: str) -> list[WeaponMention]:
             # "roquettes Katioucha": one phrase
             out[-1] = WeaponMention(previous.start, match.end(), text[previous.start:match.end()], weapon)
             continue
+        if _FAKE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "de fausses ceintures d'explosifs", "fake suicide vests"
         out.append(WeaponMention(match.start(), match.end(), match.group(0), weapon))
     return out
+
+
+_FAKE = re.compile(r"\b(?:fausses?|faux|fake|dummy|imitation|replica)\s+\Z", re.IGNORECASE)
 
 
 def find_triggers(text: str, lang: str, *, has_weapon: bool) -> list[Trigger]:

@@ -768,3 +768,11 @@ def test_an_exploding_car_bomb_right_after_types_the_attack(run):
 def test_a_district_repeatedly_targeted_is_habitual(run):
     text = "Dasht-e-Barchi is a Hazara district that has repeatedly been targeted by Islamic State."
     assert run(text, lang="en") == ()
+
+
+def test_fake_suicide_belts_are_no_weapon_and_a_located_distance_is_a_reference(run):
+    text = "La police a abattu cinq hommes portant de fausses ceintures d'explosifs à Cambrils jeudi."
+    assert all(e.weapon != "suicide bomb" for e in run(text, lang="fr"))
+    text = ("Les assaillants ont ouvert le feu samedi sur des habitants autour de la ville, "
+            "située à une quarantaine de kilomètres de Kaya.")
+    assert "Kaya" not in places_of(run(text, lang="fr"))
