@@ -30,6 +30,7 @@ everything is compiled regexes. Per sentence:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -411,12 +412,21 @@ _AIRBORNE = re.compile(
     r"obus|Shahed|chasseurs?|bombardiers?|aircraft|planes?|jets?|helicopters?|UAVs?)\b",
     re.IGNORECASE,
 )
-_ATTACKERS = r"(?:assaillants|attaquants|terroristes|jihadistes|kamikazes|attackers|assailants|gunmen|terrorists|militants|insurgents)"
+_ATTACKERS = (
+    r"(?:assaillants?|attaquants?|terroristes?|jihadistes?|kamikazes?|attackers?|assailants?|gunm[ae]n|terrorists?|"
+    r"militants?|insurgents?)"
+)
 _ATTACKERS_KILLED = re.compile(
     rf"(?:\b(?:(?:les|the|all)\s+)?(?:(?P<n>{NUMBER_PATTERN})\s+)?(?:(?:\w+\s+){{0,1}})?{_ATTACKERS}\b[^.;]{{0,80}}?"
     r"\b(?:ont\s+été|were|have\s+been|had\s+been|sont)\s+(?:\w+\s+)?(?:tués|abattus|neutralisés|killed|shot\s+dead|neutrali[sz]ed)"
     rf"|\b(?:tué|tuant|abattu|abattant|neutralisé|killed|killing|shot\s+dead|neutrali[sz]ed)\s+(?:(?P<m>{NUMBER_PATTERN})|les|the|all)\s+"
     rf"(?:(?:\w+\s+){{0,1}}){_ATTACKERS}\b)",
+    re.IGNORECASE,
+)
+_THE_STRIKES = re.compile(r"\b(?:les|ces|the|these)\s+(?:tirs|frappes|strikes|bombardements|raids)\Z", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(
+    rf"\b(?:(?P<n>an?|one|un|une|{NUMBER_PATTERN})\s+(?P<unit>days?|weeks?|jours?|semaines?)\s+(?:after|après)|"
+    r"(?P<unit2>au\s+lendemain|the\s+day\s+after))\s+(?:an?|the|un|une|le|la|l['’]|les|des)?\s*(?:[\w'’-]+\s+){0,3}\Z",
     re.IGNORECASE,
 )
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
@@ -777,8 +787,10 @@ def _assign_roles(
         if start < 0 or end > len(text):
             continue
         left, right = text[:start], text[end:]
-        if re.match(r"['’]s\s", right) and any(
-            0 <= o.mention.start - sentence.start - end <= 4 for o in places if o is not place
+        if re.match(r"['’]s\s", right) and any(  # "Baghdad's heavily fortified Green Zone"
+            0 <= o.mention.start - sentence.start - end <= 40
+            and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}", text[end:o.mention.start - sentence.start])
+            for o in places if o is not place
         ):
             roles.other_spans.append((start, end))  # "Istanbul's Ataturk airport": the setting
             continue
@@ -1161,7 +1173,8 @@ def _attackers_killed(text: str, sentence: Sentence, index: int, context: _Conte
         e.event_type == BATTLES and e.place is not None and e.place.name == attack.place.name for e in context.events
     ):
         return
-    count = parse_number(match.group("n") or match.group("m") or "") if (match.group("n") or match.group("m")) else None
+    number = match.group("n") or match.group("m")
+    count = parse_number(number) if number else None
     countries = {a.actor: STATE_COUNTRY[a.actor] for a in find_actors(text) if a.actor in STATE_COUNTRY}
     actor = next(iter(countries), None) or _STATE_BY_COUNTRY.get(attack.place.country or "")
     evidence = (
@@ -1417,7 +1430,7 @@ def _target_events(
                 head.kind == "explosion"
                 or (  # "Des infrastructures ont été touchées à Kyiv": by the barrage just described
                     head.kind == "strike"
-                    and _HIT_VERB.fullmatch(head.text)
+                    and (_HIT_VERB.fullmatch(head.text) or _THE_STRIKES.search(text, max(0, head.start - 8), head.end))
                     and not any(clause_start(text, head.start) <= a.start and a.end <= head.start for a in actors)
                 )
             )
@@ -1525,6 +1538,13 @@ def _target_events(
             if inherited is not None:
                 date_fields = _date_fields(inherited[0])
                 evidence.append(inherited[1])
+                back = _PERIOD_AFTER.search(text, max(0, trigger.start - 60), trigger.start)
+                if back is not None and date_fields["date_start"] is not None and date_fields["time_precision"] == 1:
+                    # "The attack came a day after an Israeli raid in Jenin": the raid is a day earlier
+                    count = parse_number(back.group("n") or "") or 1
+                    days = count * (7 if (back.group("unit") or "").lower().startswith(("week", "semaine")) else 1)
+                    earlier = date_fields["date_start"] - dt.timedelta(days=days)
+                    date_fields |= {"date": earlier, "date_start": earlier, "date_end": earlier}
             elif (
                 (len(context.sentences) == 1 or context.undated())
                 and not dropped

@@ -108,6 +108,7 @@ _WEAPONS: dict[str, list[tuple[str, str]]] = {
     "en": [
         (r"suicide\s+(?:(?:car|truck|vehicle)\s+)?(?:bomb(?:er|ing)?s?|attacks?|vests?)|explosive\s+(?:belts?|vests?)|blew\s+(?:himself|herself|themselves)\s+up", "suicide bomb"),
         (r"car\s+bombs?|vehicle-borne\s+\w+|VBIEDs?|truck\s+bombs?|(?:trucks?|cars?|vehicles?|vans?)\s+(?:packed|loaded|laden|rigged|filled)\s+with\s+explosives|explosives?-(?:laden|packed|rigged)\s+(?:vehicles?|cars?|trucks?)|booby-trapped\s+(?:vehicles?|cars?)", "car bomb"),
+        (r"explosives?-(?:laden|packed|rigged|carrying)\s+(?:drones?|UAVs?)", "drone"),
         (r"improvised\s+explosive\s+devices?|IEDs?|roadside\s+bombs?|explosive\s+devices?|explosives", "IED"),
         (r"land\s*mines?|anti-(?:tank|personnel)\s+mines?", "landmine"),
         (r"air\s+forces?(?!\s+(?:training\s+)?(?:base|station|academy|school|headquarters|facility|college|compound)s?\b)|(?:guided|glide|gliding|aerial)\s+bombs?|air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))|aerial\s+bombardments?|warplanes?|war\s+planes?|fighter\s+jets?|jets|(?:military|enemy|coalition|combat)\s+aircraft|bombers|helicopter\s+gunships?|gunships?", "airstrike"),
@@ -157,12 +158,12 @@ _TRIGGERS: dict[str, list[tuple[str, str, bool]]] = {
         (r"stationn\w+|basé(?:e|es|s)?(?=\s+(?:à|au|aux|en|dans|sur)\s)|(?:abrit|accueill|héberg)\w+(?=\s+(?:[\w']+\s+){0,5}(?:troupes|soldats|militaires|forces|marines)\b)|garnisons?|casernes?|campements?", "base", False),
     ],
     "en": [
-        (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|raids?|raided|retaliat\w*|"
+        (r"strik\w*|struck|bomb(?:ed|ing|ings)|shell(?:ed|ing)|pound(?:ed|ing)|(?:air|aerial|drone)\s+raids?|retaliat\w*|"
          r"air\s*strikes?|airstrikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?))", "strike", False),
         (r"assassinat\w*|gunm[ae]n|shooters?|attackers?|assailants?|stabb(?:ed|ing)|knife\s+attacks?|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing)|armed\s+with\s+a\s+knife|knifem[ae]n|opened\s+fire|opening\s+fire", "attack", False),
         (r"attack\w*|assault\w*|massacre\w*|ambush\w*|raid|storm(?:ed|ing)|"
          r"ramm\w+|(?:drove|drives|driving|ploughed|plowed|slammed)\s+(?:[\w-]+\s+){0,3}into\s+(?:a\s+|the\s+)?crowds?", "attack", False),
-        (r"clash\w*|fighting|fought|repel+(?:ed|s|ing)?|repuls\w+|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*|overr[au]n|seized\s+control|took\s+control", "battle", False),
+        (r"raids?|raided|clash\w*|fighting|fought|repel+(?:ed|s|ing)?|repuls\w+|offensives?|incursions?|firefights?|gunfights?|gun\s+battles?|exchanges?\s+of\s+fire|skirmish\w*|overr[au]n|seized\s+control|took\s+control", "battle", False),
         (r"explosions?|explod\w+|blasts?|detonat\w+|blew\s+(?:himself|herself|themselves)\s+up|"
          r"(?:falling\s+)?debris|shrapnel", "explosion", False),
         (r"intercept(?!ors?\b)\w*|shot\s+down|downed", "intercept", True),

@@ -776,3 +776,17 @@ def test_fake_suicide_belts_are_no_weapon_and_a_located_distance_is_a_reference(
     text = ("Les assaillants ont ouvert le feu samedi sur des habitants autour de la ville, "
             "située à une quarantaine de kilomètres de Kaya.")
     assert "Kaya" not in places_of(run(text, lang="fr"))
+
+
+def test_an_event_told_a_period_before_another(run):
+    text = ("Two gunmen opened fire at a restaurant near Eli on Tuesday, killing four Israelis. "
+            "The attack came a day after an Israeli raid in Jenin in which seven Palestinians were killed.")
+    events = {e.place.mention.text: e for e in run(text, lang="en", date="2023-06-21")}
+    assert events["Jenin"].date == dt.date(2023, 6, 19)
+    assert events["Jenin"].event_type == "Battles"  # a bare raid is a ground raid in English
+
+
+def test_an_explosives_laden_drone_in_a_possessive_city(run):
+    text = "An explosives-laden drone hit the residence in Baghdad's heavily fortified Green Zone on Sunday."
+    (event,) = run(text, lang="en")
+    assert (event.place.mention.text, event.weapon) == ("Green Zone", "drone")
