@@ -429,6 +429,11 @@ _PERIOD_AFTER = re.compile(
     r"(?P<unit2>au\s+lendemain|the\s+day\s+after))\s+(?:an?|the|un|une|le|la|l['’]|les|des)?\s*(?:[\w'’-]+\s+){0,3}\Z",
     re.IGNORECASE,
 )
+_BREAKDOWN = re.compile(
+    r"\b(?:notamment|en\s+particulier|dont|including|in\s+particular|among\s+them)\b"
+    r"|^\s*(?:les|the|ces|these)\s+(?:tirs|frappes|strikes|attaques|attacks|assaillants|attackers|raids|bombardements)\b",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "al", "el", "un", "une", "a", "de", "du", "des"})
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|post|pré|pre)-$|\bG\d+\s+$", re.IGNORECASE)
 _REGION_LEFT = re.compile(
@@ -707,7 +712,7 @@ def extract_events(
         )
     if not context.events:
         return ()
-    return merge_events(_drop_article_containers(context.events), within_article=True)
+    return merge_events(_drop_article_containers(_refine_regions(context)), within_article=True)
 
 
 def _evidence(name: str, sentence: Sentence, start: int, end: int) -> Evidence:
@@ -2135,6 +2140,49 @@ def _base_event(
 def _violent_triggers(text: str, lang: str) -> list[Trigger]:
     """Violent triggers of a sentence (for the attacker check of base owners)."""
     return [t for t in find_triggers(text, lang, has_weapon=True) if t.kind in _VIOLENT_KINDS]
+
+
+def _refine_regions(context: _Context) -> list[Event]:
+    """"... des positions dans le Kurdistan irakien, faisant 13 morts. Les tirs ont notamment visé
+    Koya": a region the next sentence breaks down into places is not an event of its own; its
+    toll and munitions go to the first of those places."""
+    events = list(context.events)
+    dropped: set[int] = set()
+    for i, coarse in enumerate(events):
+        if coarse.place is None or coarse.role is not Role.TARGET or not coarse.is_violent:
+            continue
+        at = coarse.place.mention.start - coarse.sentence.start
+        if coarse.place.feature not in ("admin1", "admin2", "region") and not (
+            0 <= at <= len(coarse.sentence.text)
+            and _REGION_LEFT.search(coarse.sentence.text[max(0, at - 40):at])  # "la région de Tahoua"
+        ):
+            continue
+        index = _sentence_index(context, coarse)
+        if index + 1 >= len(context.sentences) or not _BREAKDOWN.search(context.sentences[index + 1].text):
+            continue
+        finer = [
+            j for j, e in enumerate(events)
+            if e.place is not None and e.role is Role.TARGET and e.place.feature not in _COARSE
+            and e.place.country == coarse.place.country and _sentence_index(context, e) == index + 1
+            and e.status is coarse.status
+        ]
+        if not finer:
+            continue
+        first = events[finer[0]]
+        carried = {
+            name: getattr(coarse, name) for name in ("fatalities", "injuries", "weapon", "quantity", "actor")
+            if getattr(first, name) is None and getattr(coarse, name) is not None
+        }
+        if carried.get("weapon"):
+            sub = SUB_EVENT_BY_WEAPON.get(carried["weapon"])
+            if sub is not None and first.event_type == EXPLOSIONS:
+                carried["sub_event_type"] = sub
+        events[finer[0]] = replace(first, **carried)
+        for j in finer[1:]:
+            if events[j].weapon is None and coarse.weapon is not None:
+                events[j] = replace(events[j], weapon=coarse.weapon, sub_event_type=events[finer[0]].sub_event_type)
+        dropped.add(i)
+    return [e for i, e in enumerate(events) if i not in dropped]
 
 
 def _drop_article_containers(events: list[Event]) -> list[Event]:

@@ -790,3 +790,18 @@ def test_an_explosives_laden_drone_in_a_possessive_city(run):
     text = "An explosives-laden drone hit the residence in Baghdad's heavily fortified Green Zone on Sunday."
     (event,) = run(text, lang="en")
     assert (event.place.mention.text, event.weapon) == ("Green Zone", "drone")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first", "killed"),
+    [
+        ("Les Gardiens de la révolution ont frappé mercredi à coups de missiles des positions kurdes dans le Kurdistan irakien, "
+         "faisant au moins 13 morts. Les tirs ont notamment visé Koya et Souleimaniyeh.", "fr", "Koya", 13),
+        ("Des hommes armés ont tué 137 civils dimanche dans des attaques contre des villages de la région de Tahoua. "
+         "Les assaillants ont visé les habitants d'Intazayene, Bakorat et Wistane.", "fr", "Intazayene", 137),
+    ],
+)
+def test_a_region_broken_down_in_the_next_sentence(run, text, lang, first, killed):
+    events = {e.place.mention.text: e for e in run(text, lang=lang) if e.role is Role.TARGET}
+    assert first in events and events[first].fatalities == killed
+    assert not {"Kurdistan irakien", "Tahoua"} & set(events)
