@@ -89,13 +89,12 @@ _CLAIM_CUE = re.compile(
     r"(?P<blame>blam\w+|attribu\w+|accus\w+|imput\w+))",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(
-    r"\b(?:dément\w*|démenti\w*|nie|nient|nié\w*|denied|denies|denying|rejet\w+|rejected)\b|"
+_DENIES_WORDS = r"dément\w*|démenti\w*|nie|nient|nié\w*|denied|denies|denying"
+_NO_CLAIM_PHRASES = (
     r"\bn['’](?:a|ont)\s+pas\s+(?:encore\s+)?(?:été\s+)?revendiqu|\bnot\s+(?:yet\s+)?(?:been\s+)?claimed|"
-    r"\b(?:did|has|have)\s+not\s+(?:yet\s+)?claim|\bno\s+(?:group|one)\s+(?:has\s+)?(?:yet\s+)?claimed|"
-    r"\baucun\s+groupe\s+n['’]a",
-    re.IGNORECASE,
+    r"\b(?:did|has|have)\s+not\s+(?:yet\s+)?claim|\bno\s+(?:group|one)\s+(?:has\s+)?(?:yet\s+)?claimed|\baucun\s+groupe\s+n['’]a"
 )
+_DENIAL = re.compile(rf"\b(?:{_DENIES_WORDS}|rejet\w+|rejected)\b|{_NO_CLAIM_PHRASES}", re.IGNORECASE)
 _SPONSOR = re.compile(
     r"(?:soutenue?s?\s+par|backed\s+by|supported\s+by|liée?s?\s+à|proches?\s+de|affiliée?s?\s+à|"
     r"pro-)\s*(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$",
@@ -401,12 +400,8 @@ _NATION_ON_ATTACK = re.compile(
     r"(?:\s+(?:aériennes?|massives?|nocturnes?|combinées?|aérienne))?\s+\Z",
     re.IGNORECASE,
 )
-_NO_CLAIM = re.compile(
-    r"\bn['’](?:a|ont)\s+pas\s+(?:encore\s+)?(?:été\s+)?revendiqu|\bnot\s+(?:yet\s+)?(?:been\s+)?claimed|"
-    r"\b(?:did|has|have)\s+not\s+(?:yet\s+)?claim|\bno\s+(?:group|one)\s+(?:has\s+)?(?:yet\s+)?claimed|\baucun\s+groupe\s+n['’]a",
-    re.IGNORECASE,
-)
-_DENIES = re.compile(r"\b(?:dément\w*|démenti\w*|nie|nient|nié\w*|denied|denies|denying)\b", re.IGNORECASE)
+_NO_CLAIM = re.compile(_NO_CLAIM_PHRASES, re.IGNORECASE)
+_DENIES = re.compile(rf"\b(?:{_DENIES_WORDS})\b", re.IGNORECASE)
 _AIRBORNE = re.compile(
     r"\b(?:drones?|missiles?|roquettes?|rockets?|avions?|aéronefs?|appareils?|hélicoptères?|projectiles?|engins?|"
     r"obus|Shahed|chasseurs?|bombardiers?|aircraft|planes?|jets?|helicopters?|UAVs?)\b",
@@ -1905,11 +1900,8 @@ def _actor_for(
     # a demonym on a weapon of the clause: "missiles iraniens", "Russian drones"
     lo = clause_start(text, trigger.start)
     for weapon in (w for w in weapons if w.start >= lo):
-        for a in actors:
-            if 0 <= a.start - weapon.end <= 2 or (
-                0 <= weapon.start - a.end <= 20 and _ONE_WORD_GAP.match(text, a.end, weapon.start)
-            ) or (0 <= a.start - weapon.end <= 12 and _OF_GAP.match(text, weapon.end, a.start)):
-                return a  # "missiles iraniens", "a Houthi anti-ship missile"
+        if (owner := _weapon_demonym(text, weapon, actors)) is not None:
+            return owner  # "missiles iraniens", "a Houthi anti-ship missile"
     # a country named as agent or subject elsewhere in the sentence (not the interceptor)
     for a in actors if trigger.kind != "intercept" else ():
         if (
@@ -2234,10 +2226,8 @@ def _none_for_interceptions(
         for casualty in zeros:
             event = context.events[i]
             if getattr(event, casualty.field) is None and event.status is Status.ASSERTED:
-                changes: dict[str, Any] = {casualty.field: 0, "evidence": event.evidence + (
-                    Evidence(casualty.field, context.sentences[index].start + casualty.start,
-                             context.sentences[index].start + casualty.end, casualty.text),
-                )}
+                proof = _evidence(casualty.field, context.sentences[index], casualty.start, casualty.end)
+                changes: dict[str, Any] = {casualty.field: 0, "evidence": event.evidence + (proof,)}
                 context.events[i] = replace(event, **changes)
 
 
