@@ -94,3 +94,22 @@ def test_extraction_on_the_corpus_with_given_places():
         assert result.fields[name].f1 >= 0.8, name
     table = format_table({"all": result})
     assert table.splitlines()[0].startswith("field") and "location" in table
+
+
+def test_second_annotation_covers_corpus_passages_with_valid_records():
+    """The inter-annotator file (benchmarks/annotator_agreement.py) annotates real passages."""
+    import json
+
+    corpus = {p.id: p for p in load_corpus(FIXTURES / "corpus.jsonl")}
+    rows = [json.loads(line) for line in (FIXTURES / "second_annotation.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 100 and len({r["id"] for r in rows}) == len(rows)
+    first = {k for p in corpus.values() for e in p.events for k in e}
+    for row in rows:
+        passage = corpus[row["id"]]
+        for record in row["events"]:
+            assert set(record) == first, row["id"]
+            assert record["place"] in passage.text, (row["id"], record["place"])
+    s = Score()
+    for row in rows:
+        s.add(row["id"], corpus[row["id"]].events, row["events"])
+    assert 0 < s.fields["location"].correct <= s.fields["location"].gold
