@@ -8,6 +8,7 @@ organisation's name ("État islamique en Irak et en Syrie", "Washington Post") a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -32,6 +33,8 @@ _ORGANISATIONS = re.compile(
         (?:\s+(?:en|de|du|d'|d’|in|of|au)\s*(?:l'|l’|la\s+|le\s+|the\s+)?[\w\-’']+
            (?:\s+(?:et|and)\s+(?:en\s+|au\s+|de\s+|du\s+|the\s+|la\s+|l'|l’)?[\w\-’']+)?)?
     | Al[\s-]?Qa[ïi]da\s+(?:en|au|in\s+the|in|of\s+the|of)\s+[\w\-’' ]{3,40}?(?=[,.;:)]|\s+(?:a|has|have|ont|was|et|and)\b)
+    | (?:force|unité|brigade)s?\s+(?:al[\s-]?)?Q[ou]ds | (?:al[\s-]?)?Q[ou]ds\s+(?:Force|Brigades?)
+    | Boko\s+Haram
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -54,6 +57,43 @@ _ORG_TAILS = re.compile(
         Hall|Party|Council|Committee|Senate|Assembly|Stadium|Postal)\b""",
     re.VERBOSE,
 )
+# Armed groups and movements that gazetteers also list as place names ("Hamas" is an
+# alternate name of Hamm, Germany; "Shabaab" a village in Iran): never places in the news.
+# Compared on normalised keys, so "al-Shabaab", "Shebab" and "HAMAS" are covered.
+_GROUP_NAMES = (
+    "Hamas", "Hezbollah", "Hizbollah", "Hizballah", "Houthi", "Houthis", "Shabaab", "Shabab",
+    "Chabab", "Shebab", "Wagner", "Amal", "Tasnim",
+)
+# News agencies written as acronyms ("SANA" is Syria's agency, "Sana" a spelling of Sanaa;
+# "TASS" an alternate name of Tashkent): compared as written.
+_AGENCY_ACRONYMS = frozenset({"IRNA", "ISNA", "SANA", "TASS", "RIA", "WAFA", "MENA", "KCNA", "IRIB", "QNA", "SPA", "WAM"})
+# Weapon systems named after places or sharing their names ("Tomahawk", "Iskander", "Grad").
+# Only dropped beside a weapon word or a model number, so Tomahawk, Wisconsin stays a place.
+_WEAPON_NAMES = frozenset({
+    "Iskander", "Kinzhal", "Kalibr", "Tomahawk", "Patriot", "Shahed", "Geran", "Bayraktar",
+    "Mirage", "Rafale", "Apache", "Chinook", "Black Hawk", "Blackhawk", "Grad", "Smerch",
+    "Uragan", "Tornado", "Katyusha", "Storm Shadow", "Scalp", "Javelin", "Stinger", "Leopard",
+    "Abrams", "Challenger", "Caracal", "Hellfire", "Reaper", "Predator", "Harop", "Lancet",
+    "Orlan", "Fateh", "Zolfaghar", "Kheibar", "Burkan", "Toufan", "Qassam", "Badr", "Samad",
+    "Scud", "Tochka", "Onyx", "Zircon", "Pantsir", "Buk", "Tor", "Tupolev", "Sukhoi", "Mig",
+    "MiG", "Harpoon", "Exocet", "Hermes", "Heron", "Wing Loong", "Arash", "Mohajer", "Fajr",
+    "Zelzal", "Qiam", "Emad", "Khorramshahr", "Sejjil", "Kheibar Shekan", "Paveh", "Quds",
+})
+_WEAPON_WORD_BEFORE = re.compile(
+    r"\b(?:missiles?|roquettes?|rockets?|drones?|hélicoptères?|helicopters?|avions?|chasseurs?|"
+    r"bombardiers?|chars?|tanks?|systèmes?|systems?|batteries|batterie|lance-roquettes|obus|"
+    r"de\s+type|du\s+type|type)\s+(?:de\s+(?:type\s+)?)?$",
+    re.IGNORECASE,
+)
+_WEAPON_WORD_AFTER = re.compile(
+    r"^(?:[\s-]*[A-Z]{0,3}-?\d[\w-]*)?\s*(?:cruise\s+|ballistic\s+|anti-\w+\s+)?"
+    r"(?:missiles?|rockets?|helicopters?|gunships?|jets?|fighters?|drones?|tanks?|launchers?|"
+    r"batter(?:y|ies)|systems?|interceptors?|bombers?|aircraft|planes?|warplanes?|munitions?|"
+    r"missile|rocket)\b"
+    r"|^[\s-]*[A-Z]{0,3}-?\d",  # a model number: "Mirage 2000", "Grad-P", "Fateh-110"
+)
+# A ship's prefix and name: "USS Carney", "HMS Diamond" (neither is a place).
+_SHIP = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS|INS|FS|RFS|TCG|ARA|HNLMS|KRI)\s+(?:[A-Z][\w.'’-]*\s*){1,3}")
 # A currency sign glued after a country code: "US$460 million", "A$10".
 _CURRENCY_AFTER = re.compile(r"^\$")
 
@@ -127,7 +167,10 @@ def find_mentions(
         them as toponyms; on a map they are not places, so they are off by default (and then
         a gazetteer name that is written as a demonym is not a mention either).
     """
-    org_spans = [m.span() for m in _ORGANISATIONS.finditer(text)] if filter_context else []
+    org_spans = (
+        [m.span() for m in _ORGANISATIONS.finditer(text)] + [m.span() for m in _SHIP.finditer(text)]
+        if filter_context else []
+    )
     spans = _merge(text, gazetteer, demonyms)
     mentions: list[Mention] = []
     sentence = 0
@@ -135,6 +178,8 @@ def find_mentions(
         if filter_context and _not_a_place(text, start, end, org_spans):
             continue
         if filter_context and _short_word(text[start:end], key, gazetteer):
+            continue
+        if filter_context and _named_thing(text, start, end, key):
             continue
         sentence = _sentence_index(sentences, start, sentence)
         mentions.append(Mention(start, end, text[start:end], key, sentence))
@@ -179,6 +224,24 @@ def _short_word(written: str, key: str, gazetteer: Gazetteer) -> bool:
     if written.isupper() or len(written) > 3:
         return False
     return len(written) <= 2 or gazetteer.is_common(key)
+
+
+@functools.cache
+def _group_keys() -> frozenset[str]:
+    from gazetteer import normalise
+
+    return frozenset(normalise(name) for name in _GROUP_NAMES)
+
+
+def _named_thing(text: str, start: int, end: int, key: str) -> bool:
+    """An armed group, a news agency or a weapon system that shares a place's name."""
+    written = text[start:end]
+    if written in _AGENCY_ACRONYMS or key in _group_keys():
+        return True
+    return written in _WEAPON_NAMES and (
+        _WEAPON_WORD_BEFORE.search(text[max(0, start - 30):start]) is not None
+        or _WEAPON_WORD_AFTER.match(text[end:end + 40]) is not None
+    )
 
 
 # US legislators' party and home district: "Sen. Robert Ford, D-Charleston, said".

@@ -71,3 +71,30 @@ def test_party_district_notation(gz):
 def test_currency_codes_are_not_places(gz):
     found = [m.text for m in mentions("A US$460 million settlement was paid in Libya.", gz)]
     assert found == ["Libya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Hamas" is an alternate name of Hamm (Germany), "Shabaab" a village in Iran
+        ("Hamas fired rockets at Sderot, the army said.", ["Sderot"]),
+        ("Al-Shabaab fighters attacked a base near Mogadishu.", ["Mogadishu"]),
+        ("Boko Haram a attaqué Baga.", ["Baga"]),
+        # agencies as acronyms: SANA is not Sanaa, TASS not Tashkent, IRNA not Salerno
+        ("The strike hit Homs, SANA reported, citing TASS and IRNA.", ["Homs"]),
+        # weapon systems beside a weapon word or a model number
+        ("Des missiles Iskander et des roquettes Grad ont frappé Kharkiv.", ["Kharkiv"]),
+        ("Tomahawk missiles hit Shayrat air base; Mirage 2000 jets struck Mosul.", ["Shayrat air base", "Mosul"]),
+        # ships: neither the prefix nor the name
+        ("The USS Carney shot down drones over the Red Sea.", ["Red Sea"]),
+        ("la force Al-Qods a frappé Erbil", ["Erbil"]),
+    ],
+)
+def test_groups_agencies_weapons_and_ships_are_not_places(gz, text, expected):
+    assert [m.text for m in mentions(text, gz)] == expected
+
+
+def test_weapon_names_stay_places_without_a_weapon_word(gz):
+    found = [m.text for m in mentions("A storm hit Tomahawk, Wisconsin, and Apache, Oklahoma.", gz)]
+    assert found[:2] == ["Tomahawk", "Wisconsin"] and "Apache" in found
+    assert [m.text for m in mentions("Sana, the capital, was calm.", gz)] == ["Sana"]
