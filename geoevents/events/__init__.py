@@ -2,8 +2,11 @@
 
 ``extract_events(article, sentences, places, lang=...)`` reads one article (French, English,
 Arabic trigger words); ``merge_events(events)`` joins reports of the same incident across
-articles. Both are pure functions of frozen values; everything is compiled regexes and
-lexicons (no model, nothing downloaded), cheap enough for batches of thousands of articles.
+articles. Both are pure functions of frozen values: compiled regexes and lexicons, and one
+small linear scorer shipped as JSON that picks each event's actor among the rules' choice,
+the actors the article names and nobody (``actor_model.json``, trained on the annotated corpus
+by ``python -m geoevents.events.train_actor``). Nothing is downloaded; cheap enough for
+batches of thousands of articles.
 
 Conventions (documented choices, tested in tests/events):
 

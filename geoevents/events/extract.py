@@ -25,7 +25,9 @@ lives in a module of its own:
    events; a claim or blame sentence names the actor of the previous events unless it is
    denied;
 6. an event that has not happened (future, hypothetical) has no date; a negated one keeps
-   only a date of its own sentence.
+   only a date of its own sentence;
+7. actors (:mod:`._actor_choice`): a learned scorer picks each event's actor among the rules'
+   choice, the actors the article names and nobody.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Article, Event, Place, Role, Sentence, Status
+from ._actor_choice import choose_actors
 from ._attribution import (
     actor_for,
     claimed_actor,
@@ -217,7 +220,12 @@ _COUNTER = re.compile(r"ripost|retaliat|respond|répliqu", re.IGNORECASE)
 
 
 def extract_events(
-    article: Article, sentences: Sequence[Sentence], places: Sequence[Place], *, lang: str
+    article: Article,
+    sentences: Sequence[Sentence],
+    places: Sequence[Place],
+    *,
+    lang: str,
+    learned_actors: bool = True,
 ) -> tuple[Event, ...]:
     """Events of one article.
 
@@ -231,6 +239,10 @@ def extract_events(
         Resolved place mentions; ``place.mention.sentence`` indexes ``sentences``.
     lang
         ``"fr"`` or ``"en"`` (other languages use the English lexicon).
+    learned_actors
+        Let the learned scorer (:mod:`._actor_choice`) pick each actor among the rules'
+        choice, the actors the article names and nobody; ``False`` keeps the rules' actors
+        (what the scorer is trained on).
 
     Returns
     -------
@@ -260,7 +272,8 @@ def extract_events(
         )
     if not context.events:
         return ()
-    return merge_events(drop_article_containers(refine_regions(context)), within_article=True)
+    events = merge_events(drop_article_containers(refine_regions(context)), within_article=True)
+    return choose_actors(events, article.text, sentences) if learned_actors else events
 
 
 def _sentence_events(

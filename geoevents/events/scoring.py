@@ -38,6 +38,7 @@ __all__ = [
     "FIELDS",
     "load_corpus",
     "event_record",
+    "match_events",
     "score",
     "LexiconPlaces",
     "format_table",
@@ -130,6 +131,24 @@ def _same_place(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     return False
 
 
+def match_events(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """The pairs the scorer counts: predicted index -> gold record.
+
+    Each gold record, in order, takes the first unused prediction with its role and place,
+    one of its event type first.
+    """
+    matched: dict[int, dict[str, Any]] = {}
+    for g in gold:
+        options = [
+            i for i, p in enumerate(pred)
+            if i not in matched and p["role"] == g.get("role", "target") and _same_place(g, p)
+        ]
+        options.sort(key=lambda i: pred[i]["event_type"] != g.get("event_type"))
+        if options:
+            matched[options[0]] = g
+    return matched
+
+
 def _value(record: dict[str, Any], name: str) -> Any:
     value = record.get(name)
     if isinstance(value, str):
@@ -172,20 +191,16 @@ class Score:
         location = self.fields.setdefault("location", FieldScore())
         location.gold += len(gold)
         location.predicted += len(pred)
-        used: set[int] = set()
+        matched = match_events(gold, pred)
+        used = set(matched)
+        pred_of = {id(g): pred[i] for i, g in matched.items()}
         pairs: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
         for g in gold:
-            candidates = [
-                i for i, p in enumerate(pred)
-                if i not in used and p["role"] == g.get("role", "target") and _same_place(g, p)
-            ]
-            candidates.sort(key=lambda i: pred[i]["event_type"] != g.get("event_type"))
-            if candidates:
-                used.add(candidates[0])
-                pairs.append((g, pred[candidates[0]]))
+            found = pred_of.get(id(g))
+            pairs.append((g, found))
+            if found is not None:
                 location.correct += 1
             else:
-                pairs.append((g, None))
                 self.errors.append(f"{passage_id}: missed {g.get('role')} {g.get('place')!r}")
         for i, p in enumerate(pred):
             if i not in used:
@@ -194,16 +209,16 @@ class Score:
             stats = self.fields.setdefault(name, FieldScore())
             stats.gold += sum(1 for g in gold if g.get(name) is not None)
             stats.predicted += sum(1 for p in pred if p.get(name) is not None)
-            for g, matched in pairs:
-                if matched is None:
+            for g, found in pairs:
+                if found is None:
                     continue
                 if g.get(name) is None:
-                    if matched.get(name) is not None:
+                    if found.get(name) is not None:
                         self.errors.append(
-                            f"{passage_id}: {g.get('place')!r} {name}: gold None got {matched.get(name)!r}"
+                            f"{passage_id}: {g.get('place')!r} {name}: gold None got {found.get(name)!r}"
                         )
                     continue
-                p = matched
+                p = found
                 if _value(g, name) == _value(p, name):
                     stats.correct += 1
                 else:
