@@ -46,21 +46,45 @@ _ATTACKERS_KILLED = re.compile(
     rf"(?:\b(?:(?:les|the|all)\s+)?(?:(?P<n>{NUMBER_PATTERN})\s+)?(?:(?:\w+\s+){{0,1}})?{_ATTACKERS}\b[^.;]{{0,80}}?"
     r"\b(?:ont\s+été|were|have\s+been|had\s+been|sont)\s+(?:\w+\s+)?(?:tués|abattus|neutralisés|killed|shot\s+dead|neutrali[sz]ed)"
     rf"|\b(?:tué|tuant|abattu|abattant|neutralisé|killed|killing|shot\s+dead|neutrali[sz]ed)\s+(?:(?P<m>{NUMBER_PATTERN})|les|the|all)\s+"
-    rf"(?:(?:\w+\s+){{0,1}}){_ATTACKERS}\b)",
+    rf"(?:(?:\w+\s+){{0,1}}){_ATTACKERS}\b"
+    # one attacker: "L'assaillant a été abattu", "the gunman was shot dead"
+    rf"|\b(?P<one>(?:l['’]|le\s+|the\s+)(?:\w+\s+)?(?:assaillant|attaquant|terroriste|kamikaze|attacker|assailant|gunman|"
+    r"suspect|tireur|shooter|assailant))\b[^.;]{0,60}?\b(?:a\s+été|was|has\s+been|had\s+been|est)\s+(?:\w+\s+)?"
+    r"(?:tué|abattu|neutralisé|killed|shot\s+dead|neutrali[sz]ed)\b)",
+    re.IGNORECASE,
+)
+_POLICE = r"(?:police|policiers?|policemen|officers|gendarmes?|forces|soldiers|soldats|militaires|troops|security)"
+# the forces' answer told in the clause of the attack: "before he was shot dead by police",
+# "before police shot them dead", "un échange de tirs avec la police"
+_RESPONSE = re.compile(
+    rf"\b(?P<pronoun>he|she|il|elle)\s+(?:was|a\s+été)\s+(?:\w+\s+)?(?:shot\s+dead|killed|abattue?|tuée?|neutralisée?)"
+    rf"\s+(?:by|par)\s+(?:the\s+|la\s+|les\s+|des\s+)?(?:\w+\s+)?{_POLICE}\b"
+    rf"|\b(?:they|ils|elles)\s+(?:were|ont\s+été)\s+(?:\w+\s+)?(?:shot\s+dead|killed|abattu(?:e)?s|tué(?:e)?s|neutralisé(?:e)?s)"
+    rf"\s+(?:by|par)\s+(?:the\s+|la\s+|les\s+|des\s+)?(?:\w+\s+)?{_POLICE}\b"
+    rf"|\b{_POLICE}\s+(?:\w+\s+)?(?:shot|killed)\s+(?P<object>him|her|them)\b"
+    rf"|\b(?:échange\s+de\s+tirs|fusillade|exchange\s+of\s+fire|gun\s*battle|gunfight|shoot-?out)\s+(?:avec|with)\s+"
+    rf"(?:la\s+|les\s+|the\s+|des\s+)?(?:\w+\s+)?{_POLICE}\b",
     re.IGNORECASE,
 )
 _WHERE = re.compile(r"\s*,?\s*(?:où|where|in\s+which)\b", re.IGNORECASE)
 
 
-def attackers_killed(text: str, sentence: Sentence, index: int, context: ArticleContext) -> None:
+def attackers_killed(
+    text: str, sentence: Sentence, index: int, context: ArticleContext, *, violent_here: bool
+) -> None:
     """"Trois assaillants ont été tués lors de l'intervention des forces ivoiriennes", "the four attackers
     were killed by security forces": the forces' response to an attack just told is an armed clash there."""
-    match = _ATTACKERS_KILLED.search(text)
-    if match is None or not FORCE_WORD.search(text):
+    # with an event of its own, only an answer told right in its clause ("killing 20 militants" is its toll)
+    match = None if violent_here else _ATTACKERS_KILLED.search(text)
+    if match is None or not (FORCE_WORD.search(text) or re.search(_POLICE, text, re.IGNORECASE)):
+        match = _RESPONSE.search(text)
+    if match is None:
         return
+    here = [i for i, e in enumerate(context.events) if e.sentence.start == sentence.start and e.role is Role.TARGET]
     recent = [
-        i for i in recent_targets(index, context)
+        i for i in (*here, *recent_targets(index, context))
         if context.events[i].event_type in (VAC, EXPLOSIONS) and context.events[i].status is Status.ASSERTED
+        and (context.events[i].sentence.start != sentence.start or _after_trigger(context.events[i], sentence, match.start()))
     ]
     if not recent:
         return
@@ -69,8 +93,11 @@ def attackers_killed(text: str, sentence: Sentence, index: int, context: Article
         e.event_type == BATTLES and e.place is not None and e.place.name == attack.place.name for e in context.events
     ):
         return
-    number = match.group("n") or match.group("m")
-    count = parse_number(number) if number else None
+    groups = match.groupdict()
+    number = groups.get("n") or groups.get("m")
+    count = parse_number(number) if number else (1 if groups.get("one") or groups.get("pronoun") else None)
+    if groups.get("object") in ("him", "her"):
+        count = 1
     countries = {a.actor: STATE_COUNTRY[a.actor] for a in find_actors(text) if a.actor in STATE_COUNTRY}
     actor = next(iter(countries), None) or STATE_BY_COUNTRY.get(attack.place.country or "")
     evidence = (
@@ -92,6 +119,12 @@ def attackers_killed(text: str, sentence: Sentence, index: int, context: Article
             evidence=evidence,
         )
     )
+
+
+def _after_trigger(event: Event, sentence: Sentence, offset: int) -> bool:
+    """Is the forces' answer told after the attack's trigger in the same sentence?"""
+    trigger = next((v for v in event.evidence if v.field == "event_type"), None)
+    return trigger is not None and trigger.start - sentence.start < offset
 
 
 def none_for_interceptions(
@@ -144,7 +177,10 @@ def attach_casualties(
             index - context.last_group[0] <= 1
             or (  # "... tuant 84 personnes. Le conducteur a été abattu. Des dizaines de blessés"
                 index - context.last_group[0] <= COREF_DISTANCE
-                and all(sentence_of_event(context, e) <= context.last_group[0] for e in events)
+                and all(  # the salvo's interceptions told in between do not end its story
+                    sentence_of_event(context, e) <= context.last_group[0] or e.sub_event_type == DISRUPTED_WEAPONS
+                    for e in events
+                )
             )
         ):
             group = list(context.last_group[1])

@@ -413,12 +413,13 @@ def _sentence_events(
     disrupted_new = [
         first_new + i for i, e in enumerate(new_events) if e.sub_event_type == DISRUPTED_WEAPONS and e.place
     ]
+    if not disrupted_new and any(t.kind == "intercept" for t in violent):
+        disrupted_new = _salvo_interceptions(index, sentence, places, violent, weapons, new_events, first_new, context)
     if disrupted_new:
         context.last_disrupted = (index, disrupted_new)
     if not violent_new and weapons and not roles.targets:
         weapon_told_after(text, sentence, index, weapons, context, elaboration=bool(violent))
-    if not any(e.is_violent for e in new_events):
-        attackers_killed(text, sentence, index, context)
+    attackers_killed(text, sentence, index, context, violent_here=any(e.is_violent for e in new_events))
     if not violent_new and CLAIM_CUE.search(text):
         if not actors:
             actors = find_actors(text)
@@ -443,6 +444,93 @@ def _sentence_events(
             context.weapon_owner[weapon.weapon] = (index, owner.actor, evidence_at("actor", sentence, owner.start, owner.end))
     if violent_new:
         context.last_group = (index, violent_new)
+
+
+_INTERCEPTABLE = frozenset({"drone", "missile", "rocket"})
+_SHARE_INTERCEPTED = re.compile(
+    rf"\b(?P<n>{NUMBER_PATTERN})\s+(?:of\s+them|of\s+which|d['’]entre\s+(?:eux|elles)|"
+    r"(?:des|of\s+the)\s+(?:\w+\s+){0,2}?(?:missiles?|roquettes?|rockets?|drones?|projectiles?|engins?))\b"
+    rf"|\b(?:dont|including)\s+(?P<m>{NUMBER_PATTERN})\b",
+    re.IGNORECASE,
+)
+_COUNT_AFTER_INTERCEPT = re.compile(rf"\s+(?:(?:the|les)\s+)?(?P<n>{NUMBER_PATTERN})\b(?!\s*%)", re.IGNORECASE)
+_COUNT_BEFORE_INTERCEPT = re.compile(
+    rf"\b(?P<n>{NUMBER_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?(?:missiles?|roquettes?|rockets?|drones?|projectiles?|engins?)\b"
+    r"[^,.;]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _salvo_interceptions(
+    index: int,
+    sentence: Sentence,
+    places: Sequence[Place],
+    violent: Sequence[Trigger],
+    weapons: Sequence[WeaponMention],
+    new_events: Sequence[Event],
+    first_new: int,
+    context: ArticleContext,
+) -> list[int]:
+    """"Six rockets were fired, two of which were shot down", "la défense antiaérienne en a abattu
+    cinq" after a strike: an interception of that salvo, where the strike landed, with its owner.
+
+    The strike is this sentence's (its trigger before the interception) or the last strike told
+    within the sentences before, which named no place; the share shot down is the interception's ``quantity`` (
+    a share only: a salvo said to be intercepted whole stays the strike told).
+    """
+    text = sentence.text
+    intercept = next(t for t in violent if t.kind == "intercept")
+    if status_of(text, intercept.start, intercept.end, context.lang)[0] is not Status.ASSERTED:
+        return []
+    here = [
+        first_new + i for i, e in enumerate(new_events)
+        if e.role is Role.TARGET and e.event_type == EXPLOSIONS and e.place is not None
+        and any(v.field == "event_type" and v.start - sentence.start < intercept.start for v in e.evidence)
+    ]
+    if here:  # one strike place in the sentence: "40 missiles sur Kiev, dont 35 ont été interceptés"
+        strikes = here if len({id(context.events[i].place) for i in here}) == 1 else []
+    elif (
+        context.last_group is not None and 0 < index - context.last_group[0] <= COREF_DISTANCE
+        and not new_events and not places
+    ):
+        strikes = [i for i in context.last_group[1] if context.events[i].event_type == EXPLOSIONS]
+    else:
+        return []
+    strikes = [i for i in strikes if context.events[i].status is Status.ASSERTED and context.events[i].place is not None]
+    if not strikes:
+        return []
+    strike = context.events[strikes[0]]
+    window = text[max(0, intercept.start - 60):min(len(text), intercept.end + 40)]
+    share = _SHARE_INTERCEPTED.search(window)  # "two of which", "dont 35": the salvo's munitions
+    if share is None and any(w.weapon in _INTERCEPTABLE for w in weapons):
+        share = _COUNT_BEFORE_INTERCEPT.search(text, max(0, intercept.start - 60), intercept.start) or (
+            _COUNT_AFTER_INTERCEPT.match(text + " ", intercept.end)
+        )
+    weapon = strike.weapon if strike.weapon in _INTERCEPTABLE else next(
+        (w.weapon for w in weapons if w.weapon in _INTERCEPTABLE), None
+    )
+    quantity = parse_number(share.group("n") or share.groupdict().get("m") or "") if share else None
+    if quantity is None or weapon is None or (strike.quantity is not None and quantity >= strike.quantity):
+        return []  # the whole salvo intercepted is the strike's story, told as it is
+    evidence = (
+        evidence_at("event_type", sentence, intercept.start, intercept.end),
+        *(v for v in strike.evidence if v.field in ("place", "date", "actor")),
+    )
+    context.events.append(
+        replace(
+            strike,
+            event_type=STRATEGIC,
+            sub_event_type=DISRUPTED_WEAPONS,
+            sentence=sentence,
+            weapon=weapon,
+            quantity=quantity,
+            fatalities=None,
+            injuries=None,
+            origin=None,
+            evidence=evidence,
+        )
+    )
+    return [len(context.events) - 1]
 
 
 def _head(trigger: Trigger, violent: Sequence[Trigger], text: str) -> Trigger:

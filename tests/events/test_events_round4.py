@@ -806,3 +806,57 @@ def test_a_region_broken_down_in_the_next_sentence(run, text, lang, first, kille
     events = {e.place.mention.text: e for e in run(text, lang=lang) if e.role is Role.TARGET}
     assert first in events and events[first].fatalities == killed
     assert not {"Kurdistan irakien", "Tahoua"} & set(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clash"),
+    [
+        ("A man stabbed six shoppers at a supermarket in Auckland on Friday before he was shot dead by police officers.",
+         "en", ("Auckland", 1)),
+        ("Un homme armé a ouvert le feu mardi à Djerba, tuant quatre personnes. L'assaillant a été abattu par les forces de l'ordre.",
+         "fr", ("Djerba", 1)),
+        ("Two gunmen stormed a synagogue in Jerusalem on Tuesday, killing four worshippers before police shot them dead.",
+         "en", ("Jerusalem", None)),
+        ("Un tireur a ouvert le feu samedi dans une synagogue de Pittsburgh, tuant onze fidèles, avant d'être blessé lors d'un échange de tirs avec la police.",
+         "fr", ("Pittsburgh", None)),
+    ],
+)
+def test_forces_answering_an_attack_in_its_own_clause_make_a_clash(run, text, lang, clash):
+    events = run(text, lang=lang)
+    clashes = [(e.place.mention.text, e.fatalities) for e in events if e.sub_event_type == "Armed clash"]
+    assert clashes == [clash]
+    assert any(e.sub_event_type == "Attack" and e.place.mention.text == clash[0] for e in events)
+
+
+def test_an_air_strike_that_kills_militants_is_not_a_clash(run):
+    events = run("An air strike killed 20 militants near Ménaka on Monday, the army said.", lang="en")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "share"),
+    [
+        ("Russia fired 17 missiles at Kyiv overnight. The air force said 15 of them were shot down.", "en", "Kyiv", 15),
+        ("La Russie a tiré 40 missiles sur Kiev, dont 35 ont été interceptés.", "fr", "Kiev", 35),
+        ("Ukrainian forces fired HIMARS rockets at a barracks in Makiivka on Sunday. Six rockets were fired, "
+         "two of which were shot down, the ministry said.", "en", "Makiivka", 2),
+    ],
+)
+def test_a_share_of_a_salvo_shot_down_is_an_interception_where_it_was_aimed(run, text, lang, place, share):
+    events = run(text, lang=lang)
+    (strike,) = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    (interception,) = [e for e in events if e.sub_event_type == DISRUPTED]
+    assert interception.place.mention.text == strike.place.mention.text == place
+    assert (interception.quantity, interception.actor, interception.date) == (share, strike.actor, strike.date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Houthi forces fired a missile toward Eilat on Wednesday; it was intercepted by the Arrow system.",
+        "India struck sites in Muridke with missiles on Wednesday. Islamabad said its air force had shot down five Indian jets.",
+        "Russia fired missiles at Kyiv and Lviv overnight. Officials in Odesa said two drones were shot down over the region.",
+    ],
+)
+def test_no_salvo_interception_without_a_share_of_munitions_or_with_another_place(run, text):
+    assert not [e for e in run(text, lang="en") if e.sub_event_type == DISRUPTED and e.quantity]
