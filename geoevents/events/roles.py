@@ -68,7 +68,8 @@ _BASE_BEFORE = re.compile(
     r"(?:military|army)\s+camp|camp\s+militaire|camps?\s+de\s+(?:l['’]armée|la\s+gendarmerie|la\s+garde)|outpost|avant-poste|(?<!energy\s)(?<!power\s)(?<!port\s)(?<!oil\s)(?<!gas\s)(?<!storage\s)(?<!industrial\s)(?<!water\s)(?<!medical\s)facilit(?:y|ies)|"
     r"garrison|garnison|caserne|aéroport\s+militaire|installations?\s+militaires?|"
     r"(?:army|military)\s+posts?|postes?\s+militaires?|postes?\s+de\s+l['’]armée|cantonments?|"
-    r"quartier\s+général|(?:military\s+|army\s+)?headquarters|état-major)"
+    r"quartier\s+général|(?:military\s+|army\s+)?headquarters|état-major|barracks|"
+    r"gendarmerie\s+(?:post|base)s?|postes?\s+de\s+gendarmerie|brigade\s+de\s+gendarmerie)"
     r"(?:\s+[^\W\d]+){0,2}\s+(?:de|d['’]|du|des|à|au|in|at|near|of|en|près\s+de)\s*"
     r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
     re.IGNORECASE,
@@ -78,7 +79,10 @@ _BASE_AFTER = re.compile(
     r"|^[^.;]{0,60}?\b(?:occupied\s+by|held\s+by|occupée?s?\s+par|tenue?s?\s+par)\s+(?:the\s+|les\s+|des\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:troops|forces|soldiers|troupes|soldats|militaires)\b"
     r"|^\s*(?:airport|aéroport|air\s*base|base|camp|airfield)?\s*,?\s*(?:où|where|qui|which)\s+(?:[\w'’.-]+\s+){0,5}?"
-    r"(?:stationn|basé|based|stationed|déploy|deployed|abrit|accueill|héberg|hosts|houses|housing)",
+    r"(?:stationn|basé|based|stationed|déploy|deployed|abrit|accueill|héberg|hosts|houses|housing)"
+    # "Kramatorsk, home to the headquarters of Ukraine's military operation"
+    r"|^\s*,\s*(?:home\s+to|which\s+hosts|qui\s+abrite)\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|l['’]|une?\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:headquarters|base|garrison|barracks|command|quartier\s+général|état-major|garnison|caserne)",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–]|^\s*\([^)]{1,40}\)\s*:")

@@ -860,3 +860,20 @@ def test_a_share_of_a_salvo_shot_down_is_an_interception_where_it_was_aimed(run,
 )
 def test_no_salvo_interception_without_a_share_of_munitions_or_with_another_place(run, text):
     assert not [e for e in run(text, lang="en") if e.sub_event_type == DISRUPTED and e.quantity]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rockets slammed into Kramatorsk, home to the headquarters of Ukraine's military operation, on Tuesday.", "Kramatorsk"),
+        ("Gunmen stormed a gendarmerie post in Inata on Sunday, killing 53 people.", "Inata"),
+    ],
+)
+def test_an_attacked_installation_is_also_a_base(run, text, place):
+    roles = sorted((e.place.mention.text, e.role.value) for e in run(text, lang="en"))
+    assert roles == [(place, "base"), (place, "target")]
+
+
+def test_a_police_station_attacked_is_not_a_base(run):
+    events = run("Separatist gunmen attacked police stations in Kalat on Monday.", lang="en")
+    assert [e.role.value for e in events] == ["target"]
