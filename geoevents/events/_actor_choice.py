@@ -17,6 +17,7 @@ were tuned on; the scorer, trained on passages the rules had not seen, recovers 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -66,11 +67,6 @@ def candidates(event: Event, mentions: Mapping[str, Sequence[ActorMention]]) -> 
     return [None, *sorted(set(mentions) | ({event.actor} if event.actor else set()))]
 
 
-def _sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
-    for index, sentence in enumerate(sentences):
-        if sentence.start <= offset < sentence.end:
-            return index
-    return len(sentences) - 1
 
 
 def _position(event: Event, sentences: Sequence[Sentence]) -> tuple[int, int]:
@@ -86,9 +82,10 @@ def _nearest(
     mentions: Sequence[ActorMention], sentences: Sequence[Sentence], index: int, anchor: int
 ) -> tuple[ActorMention, int]:
     """The mention closest to the event: its own sentence first, then the ones before."""
+    starts = [s.start for s in sentences]  # in order, not overlapping
     best: tuple[tuple[float, int], ActorMention, int] | None = None
     for mention in mentions:
-        distance = _sentence_of(sentences, mention.start) - index
+        distance = max(0, bisect.bisect_right(starts, mention.start) - 1) - index
         key = (float(-distance) if distance <= 0 else distance + 0.5, abs(mention.start - anchor))
         if best is None or key < best[0]:
             best = (key, mention, distance)
