@@ -14,7 +14,8 @@ never inspected) and ``holdout4`` (50 more blind passages, events of even years,
 while round 4 was tuned on 50 blind ``dev`` passages ``d14-*`` of odd years; never
 inspected) and ``holdout5`` (40 blind passages written in session 3 after round 4, committed
 before their first score; never inspected). ``dev8`` (240 blind passages ``d17-*`` by eight more
-annotators, session 3) was scored once before it was read; it is development data. Usage::
+annotators, session 3) was scored once before it was read; it is development data, and so is
+``dev9`` (240 more, ``d18-*``). Usage::
 
     python benchmarks/score_events.py [--places lexicon|pipeline|both] [--errors dev|holdout2|all]  (never holdout3/4/5 while tuning)
                                       [--corpus PATH] [--exclude ID,ID,...]
@@ -37,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", default=str(FIXTURES / "corpus.jsonl"))
     parser.add_argument("--lexicon", default=str(FIXTURES / "places.tsv"))
     parser.add_argument("--places", choices=("lexicon", "pipeline", "both"), default="both")
-    parser.add_argument("--errors", choices=("none", "dev", "test", "holdout2", "holdout3", "holdout4", "holdout5", "dev8", "all"), default="none")
+    parser.add_argument("--errors", choices=("none", "dev", "test", "holdout2", "holdout3", "holdout4", "holdout5", "dev8", "dev9", "all"), default="none")
     parser.add_argument(
         "--exclude", default="", help="comma-separated passage ids left out (sensitivity checks)"
     )
@@ -68,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 return report.events
 
-        splits = [s for s in ("dev", "test", "holdout2", "holdout3", "holdout4", "holdout5", "dev8") if any(p.split == s for p in passages)]
+        splits = [s for s in ("dev", "test", "holdout2", "holdout3", "holdout4", "holdout5", "dev8", "dev9") if any(p.split == s for p in passages)]
         started = time.perf_counter()
         scores = {
             split: score([p for p in passages if split == "all" or p.split == split], predict)

@@ -64,7 +64,7 @@ def test_corpus_is_large_varied_and_consistent():
     assert len(passages) >= 40
     assert {p.lang for p in passages} == {"fr", "en"}
     assert {"dev", "holdout2", "holdout3", "holdout4", "holdout5"} <= {p.split for p in passages}
-    assert {p.split for p in passages} <= {"dev", "test", "holdout2", "holdout3", "holdout4", "holdout5", "dev8"}
+    assert {p.split for p in passages} <= {"dev", "test", "holdout2", "holdout3", "holdout4", "holdout5", "dev8", "dev9"}
     statuses = {e["status"] for p in passages for e in p.events}
     assert {"asserted", "negated", "hypothetical", "future"} <= statuses
     assert sum(len(p.events) > 1 for p in passages) >= 20
