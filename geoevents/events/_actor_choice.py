@@ -1,7 +1,7 @@
 """The actor of each event, chosen among the actors the article names by a learned scorer.
 
 The rules (:mod:`._attribution`) propose an actor for each event. A logistic regression
-trained on the annotated corpus (``actor_model.json``; ``python -m geoevents.events.train_actor``)
+trained on the annotated corpus (``actor_model.json``; ``python -m geoevents.events.train``)
 then scores every candidate: each actor the article names, the rules' choice, and nobody. Its
 features say where the candidate is named relative to the event (sentences away, before or
 after the trigger and how far, before or after the place), the words around that mention
@@ -18,18 +18,15 @@ were tuned on; the scorer, trained on passages the rules had not seen, recovers 
 from __future__ import annotations
 
 import bisect
-import functools
-import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from importlib import resources
-from typing import Any
+from dataclasses import replace
 
 from ..model import Event, Evidence, Sentence
+from ._learned import LinearScorer, load_scorer
 from .actors import STATE_COUNTRY, ActorMention, find_actors
 
-__all__ = ["ActorModel", "actor_model", "candidate_features", "choose_actors", "candidates"]
+__all__ = ["actor_model", "candidate_features", "choose_actors", "candidates"]
 
 _WORD = re.compile(r"\w+")
 _DEMONYM_ENDINGS = (
@@ -37,29 +34,9 @@ _DEMONYM_ENDINGS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ActorModel:
-    """Feature weights of the actor scorer: ``score = bias + sum(weight[f] * value[f])``."""
-
-    weights: Mapping[str, float]
-    bias: float = 0.0
-
-    def score(self, features: Mapping[str, float]) -> float:
-        return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"bias": self.bias, "weights": dict(sorted(self.weights.items()))}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ActorModel:
-        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data.get("bias", 0.0)))
-
-
-@functools.lru_cache(maxsize=1)
-def actor_model() -> ActorModel:
+def actor_model() -> LinearScorer:
     """The shipped actor scorer (``actor_model.json`` beside this module)."""
-    text = resources.files(__package__).joinpath("actor_model.json").read_text(encoding="utf-8")
-    return ActorModel.from_dict(json.loads(text)["model"])
+    return load_scorer("actor_model.json")
 
 
 def candidates(event: Event, mentions: Mapping[str, Sequence[ActorMention]]) -> list[str | None]:
@@ -147,7 +124,7 @@ def candidate_features(
 
 
 def choose_actors(
-    events: Sequence[Event], text: str, sentences: Sequence[Sentence], *, model: ActorModel | None = None
+    events: Sequence[Event], text: str, sentences: Sequence[Sentence], *, model: LinearScorer | None = None
 ) -> tuple[Event, ...]:
     """``events`` with each actor replaced by the best-scoring candidate.
 

@@ -26,8 +26,9 @@ lives in a module of its own:
    denied;
 6. an event that has not happened (future, hypothetical) has no date; a negated one keeps
    only a date of its own sentence;
-7. actors (:mod:`._actor_choice`): a learned scorer picks each event's actor among the rules'
-   choice, the actors the article names and nobody.
+7. learned steps: a scorer picks each event's actor among the rules' choice, the actors the
+   article names and nobody (:mod:`._actor_choice`); another drops events at places it judges
+   unlikely event places (:mod:`._place_filter`).
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ from ._patterns import (
     STATE_BY_COUNTRY,
     VIOLENT_KINDS,
 )
+from ._place_filter import drop_unlikely_places
 from ._placing import (
     anaphoric_targets,
     assign_roles,
@@ -226,6 +228,7 @@ def extract_events(
     *,
     lang: str,
     learned_actors: bool = True,
+    learned_places: bool = True,
 ) -> tuple[Event, ...]:
     """Events of one article.
 
@@ -243,6 +246,8 @@ def extract_events(
         Let the learned scorer (:mod:`._actor_choice`) pick each actor among the rules'
         choice, the actors the article names and nobody; ``False`` keeps the rules' actors
         (what the scorer is trained on).
+    learned_places
+        Drop events at places the learned place scorer (:mod:`._place_filter`) rejects.
 
     Returns
     -------
@@ -273,7 +278,11 @@ def extract_events(
     if not context.events:
         return ()
     events = merge_events(drop_article_containers(refine_regions(context)), within_article=True)
-    return choose_actors(events, article.text, sentences) if learned_actors else events
+    if learned_actors:
+        events = choose_actors(events, article.text, sentences)
+    if learned_places:
+        events = drop_unlikely_places(events, sentences, places, lang)
+    return events
 
 
 def _sentence_events(
