@@ -2,11 +2,12 @@
 
 ``extract_events(article, sentences, places, lang=...)`` reads one article (French, English,
 Arabic trigger words); ``merge_events(events)`` joins reports of the same incident across
-articles. Both are pure functions of frozen values: compiled regexes and lexicons, and one
-small linear scorer shipped as JSON that picks each event's actor among the rules' choice,
-the actors the article names and nobody (``actor_model.json``, trained on the annotated corpus
-by ``python -m geoevents.events.train_actor``). Nothing is downloaded; cheap enough for
-batches of thousands of articles.
+articles. Both are pure functions of frozen values: compiled regexes and lexicons, and two
+small linear scorers shipped as JSON, trained on the annotated corpus by
+``python -m geoevents.events.train``: one picks each event's actor among the rules' choice,
+the actors the article names and nobody (``actor_model.json``); the other drops events at
+places it judges unlikely event places (``place_model.json``). Nothing is downloaded; cheap
+enough for batches of thousands of articles.
 
 Conventions (documented choices, tested in tests/events):
 
