@@ -44,8 +44,6 @@ def candidates(event: Event, mentions: Mapping[str, Sequence[ActorMention]]) -> 
     return [None, *sorted(set(mentions) | ({event.actor} if event.actor else set()))]
 
 
-
-
 def _position(event: Event, sentences: Sequence[Sentence]) -> tuple[int, int]:
     """The event's sentence index and the offset its mentions are measured from (the trigger)."""
     index = next((i for i, s in enumerate(sentences) if s.start == event.sentence.start), 0)
