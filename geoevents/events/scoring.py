@@ -71,27 +71,30 @@ class Passage:
 
 
 def load_corpus(path: str | Path) -> list[Passage]:
-    """Read the JSONL corpus; a malformed line raises :class:`InputError` naming it."""
+    """Read the JSONL corpus; an unreadable file or a malformed line raises :class:`InputError`."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the corpus ({exc.__class__.__name__})") from None
     out = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                date = dt.date.fromisoformat(raw["date"]) if raw.get("date") else None
-                out.append(
-                    Passage(
-                        id=str(raw["id"]),
-                        lang=str(raw["lang"]),
-                        date=date,
-                        split=str(raw.get("split", "dev")),
-                        text=str(raw["text"]),
-                        events=tuple(raw.get("events", ())),
-                    )
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            date = dt.date.fromisoformat(raw["date"]) if raw.get("date") else None
+            out.append(
+                Passage(
+                    id=str(raw["id"]),
+                    lang=str(raw["lang"]),
+                    date=date,
+                    split=str(raw.get("split", "dev")),
+                    text=str(raw["text"]),
+                    events=tuple(raw.get("events", ())),
                 )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: not a corpus passage ({exc})") from None
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}:{number}: not a corpus passage ({exc})") from None
     return out
 
 

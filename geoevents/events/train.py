@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .._io import atomic_write
+from ..errors import InputError
 from ..model import Article, Place, Sentence
 from ._actor_choice import candidate_features, candidates
 from ._learned import LinearScorer
@@ -188,8 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write actor_model.json / place_model.json")
     args = parser.parse_args(argv)
 
-    passages = [p for p in load_corpus(args.corpus) if p.split not in HELD_OUT]
-    places = LexiconPlaces(args.places)
+    try:
+        passages = [p for p in load_corpus(args.corpus) if p.split not in HELD_OUT]
+        places = LexiconPlaces(args.places)
+    except (InputError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     info: dict[str, object] = {
         "passages": len(passages),
         "corpus_sha256": hashlib.sha256(Path(args.corpus).read_bytes()).hexdigest()[:16],

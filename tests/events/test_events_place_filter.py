@@ -76,3 +76,14 @@ def test_training_recipe_ranks_event_places_above_other_places(corpus):
     negative = [model.probability(r.features) for r in test if not r.label]
     assert len(positive) > 30 and len(negative) > 30
     assert sum(positive) / len(positive) > sum(negative) / len(negative) + 0.2
+
+
+def test_training_on_a_missing_or_binary_corpus_is_a_one_line_error(tmp_path, capsys):
+    from geoevents.events.train import main
+
+    assert main(["--corpus", str(tmp_path / "missing.jsonl")]) == 1
+    binary = tmp_path / "corpus.jsonl"
+    binary.write_bytes(b"\xff\xfe\x00binary")
+    assert main(["--corpus", str(binary)]) == 1
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 2 and all(e.startswith("error: ") and "Traceback" not in e for e in errors)
