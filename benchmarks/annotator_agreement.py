@@ -53,7 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             except (ValueError, KeyError, TypeError):
                 print(f"error: {args.second}:{number}: not an annotation line", file=sys.stderr)
                 return 1
-    passages = [p for p in load_corpus(args.corpus) if p.id in second]
+    try:
+        passages = [p for p in load_corpus(args.corpus) if p.id in second]
+    except geoevents.InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if args.places == "lexicon":
         predict = predict_with_places(LexiconPlaces(args.lexicon))
     else:

@@ -55,7 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     excluded = {x.strip() for x in args.exclude.split(",") if x.strip()}
-    passages = [p for p in load_corpus(args.corpus) if p.id not in excluded]
+    try:
+        passages = [p for p in load_corpus(args.corpus) if p.id not in excluded]
+    except geoevents.InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     modes = ["lexicon", "pipeline"] if args.places == "both" else [args.places]
     for mode in modes:
         if mode == "lexicon":
