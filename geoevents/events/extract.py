@@ -456,6 +456,7 @@ def _sentence_events(
 
 
 _INTERCEPTABLE = frozenset({"drone", "missile", "rocket"})
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")  # "Ukraine's air force said": a source, not a place
 _SHARE_INTERCEPTED = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN})\s+(?:of\s+them|of\s+which|d['’]entre\s+(?:eux|elles)|"
     r"(?:des|of\s+the)\s+(?:\w+\s+){0,2}?(?:missiles?|roquettes?|rockets?|drones?|projectiles?|engins?))\b"
@@ -500,7 +501,7 @@ def _salvo_interceptions(
         strikes = here if len({id(context.events[i].place) for i in here}) == 1 else []
     elif (
         context.last_group is not None and 0 < index - context.last_group[0] <= COREF_DISTANCE
-        and not new_events and not places
+        and not new_events and not [p for p in places if not _POSSESSIVE_AFTER.match(text, p.mention.end - sentence.start)]
     ):
         strikes = [i for i in context.last_group[1] if context.events[i].event_type == EXPLOSIONS]
     else:

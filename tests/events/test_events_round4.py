@@ -838,6 +838,8 @@ def test_an_air_strike_that_kills_militants_is_not_a_clash(run):
     [
         ("Russia fired 17 missiles at Kyiv overnight. The air force said 15 of them were shot down.", "en", "Kyiv", 15),
         ("La Russie a tiré 40 missiles sur Kiev, dont 35 ont été interceptés.", "fr", "Kiev", 35),
+        ("Russia launched 40 missiles at Kyiv overnight. Ukraine's air force said 35 of the missiles were shot down.",
+         "en", "Kyiv", 35),
         ("Ukrainian forces fired HIMARS rockets at a barracks in Makiivka on Sunday. Six rockets were fired, "
          "two of which were shot down, the ministry said.", "en", "Makiivka", 2),
     ],
