@@ -16,14 +16,14 @@ the rules miss stay missed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from ..model import Event, Place, Sentence
 from ._learned import LinearScorer, load_scorer
+from ._words import fold
 from .triggers import Trigger, WeaponMention, find_triggers, find_weapons
 
-__all__ = ["THRESHOLD", "place_model", "place_features", "place_probabilities", "drop_unlikely_places", "fold"]
+__all__ = ["THRESHOLD", "place_model", "place_features", "place_probabilities", "drop_unlikely_places"]
 
 THRESHOLD = 0.2
 """Chosen on the 240 dev8 passages (unseen by the rules), before dev9 confirmed it."""
@@ -34,13 +34,6 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 def place_model() -> LinearScorer:
     """The shipped place scorer (``place_model.json`` beside this module)."""
     return load_scorer("place_model.json")
-
-
-def fold(text: str) -> str:
-    """A place name folded for grouping its mentions: case, accents and punctuation."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", " ", stripped).strip()
 
 
 def place_features(

@@ -1,17 +1,21 @@
-"""Run a large alternation only where it can match: at the words that can start a match.
+"""Word-level helpers of the event lexicons.
 
+Run a large alternation only where it can match: at the words that can start a match.
 Python's ``re`` tries every alternative of a large pattern at every position of the text;
 tokenising once, looking words up in a set and anchoring the pattern (``match``) at those
-few positions is several times faster for the date and actor lexicons.
+few positions is several times faster for the date and actor lexicons. And :func:`fold`,
+the form in which place and actor names are compared.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 
 _TOKEN = re.compile(r"\w+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _LITERAL = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
 
@@ -153,3 +157,16 @@ def match_at(
             out.append(match)
             last = match.end()
     return out
+
+
+def fold(text: str | None) -> str:
+    """A name folded for comparison: case, accents and punctuation dropped.
+
+    >>> fold("Aïn al-Assad"), fold(None)
+    ('ain al assad', '')
+    """
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_ALNUM.sub(" ", stripped).strip()

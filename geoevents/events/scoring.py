@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Event, Mention, Place, Sentence
+from ._words import fold
 
 __all__ = [
     "Passage",
@@ -39,6 +39,7 @@ __all__ = [
     "load_corpus",
     "event_record",
     "match_events",
+    "names_match",
     "score",
     "LexiconPlaces",
     "format_table",
@@ -116,22 +117,14 @@ def event_record(event: Event) -> dict[str, Any]:
     }
 
 
-def _norm(text: str | None) -> str:
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", " ", stripped).strip()
+def names_match(gold: str | None, written: str | None) -> bool:
+    """Does a predicted place name match a gold one? Folded, equal or one inside the other."""
+    want, candidate = fold(gold), fold(written)
+    return bool(want and candidate and (candidate == want or want in candidate or candidate in want))
 
 
 def _same_place(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    want = _norm(gold.get("place"))
-    if not want:
-        return False
-    for candidate in (_norm(pred.get("place")), _norm(pred.get("place_name"))):
-        if candidate and (candidate == want or want in candidate or candidate in want):
-            return True
-    return False
+    return any(names_match(gold.get("place"), pred.get(key)) for key in ("place", "place_name"))
 
 
 def match_events(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]]) -> dict[int, dict[str, Any]]:
@@ -155,7 +148,7 @@ def match_events(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]])
 def _value(record: dict[str, Any], name: str) -> Any:
     value = record.get(name)
     if isinstance(value, str):
-        return _norm(value)
+        return fold(value)
     return value
 
 

@@ -36,10 +36,10 @@ from ..errors import InputError
 from ..model import Article, Place, Sentence
 from ._actor_choice import candidate_features, candidates
 from ._learned import LinearScorer
-from ._place_filter import fold, place_features
+from ._place_filter import place_features
 from .actors import ActorMention, find_actors
 from .extract import extract_events
-from .scoring import LexiconPlaces, Passage, event_record, load_corpus, match_events
+from .scoring import LexiconPlaces, Passage, event_record, load_corpus, match_events, names_match
 
 __all__ = ["HELD_OUT", "Row", "actor_rows", "place_rows", "fit", "main"]
 
@@ -103,11 +103,10 @@ def place_rows(passages: Sequence[Passage], places: LexiconPlaces) -> list[Row]:
     out: list[Row] = []
     for number, passage in enumerate(passages):
         sentences, found = _prepared(passage, places)
-        gold = {fold(str(e["place"])) for e in passage.events}
+        gold = {str(e["place"]) for e in passage.events}
         cues: dict = {}
         for index, place in enumerate(found):
-            name = fold(place.mention.text)
-            label = int(any(g == name or g in name or name in g for g in gold if g and name))
+            label = int(any(names_match(g, place.mention.text) for g in gold))
             out.append(Row(number, (passage.id, index), place_features(sentences, found, place, passage.lang, cues), label))
     return out
 
