@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         Score,
         event_record,
         load_corpus,
+        predict_with_pipeline,
         predict_with_places,
     )
 
@@ -58,13 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except geoevents.InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    if args.places == "lexicon":
-        predict = predict_with_places(LexiconPlaces(args.lexicon))
-    else:
-        geoevents.open_gazetteer(progress=False)
-
-        def predict(passage):  # type: ignore[no-untyped-def]
-            return geoevents.parse(passage.text, date=passage.date, lang=passage.lang, id=passage.id).events
+    predict = (
+        predict_with_places(LexiconPlaces(args.lexicon)) if args.places == "lexicon" else predict_with_pipeline()
+    )
 
     scores = {"B vs A": Score(), "system vs A": Score(), "system vs B": Score()}
     for passage in passages:

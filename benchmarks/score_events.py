@@ -47,9 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import geoevents
     from geoevents.events.scoring import (
         LexiconPlaces,
-        Passage,
         format_table,
         load_corpus,
+        predict_with_pipeline,
         predict_with_places,
         score,
     )
@@ -62,16 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     modes = ["lexicon", "pipeline"] if args.places == "both" else [args.places]
     for mode in modes:
-        if mode == "lexicon":
-            predict = predict_with_places(LexiconPlaces(args.lexicon))
-        else:
-            geoevents.open_gazetteer(progress=False)
-
-            def predict(passage: Passage) -> Sequence[geoevents.Event]:
-                report = geoevents.parse(
-                    passage.text, date=passage.date, lang=passage.lang, id=passage.id
-                )
-                return report.events
+        predict = (
+            predict_with_places(LexiconPlaces(args.lexicon)) if mode == "lexicon" else predict_with_pipeline()
+        )
 
         splits = [s for s in ("dev", "test", "holdout2", "holdout3", "holdout4", "holdout5", "dev8", "dev9") if any(p.split == s for p in passages)]
         started = time.perf_counter()

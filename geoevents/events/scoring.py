@@ -44,6 +44,7 @@ __all__ = [
     "LexiconPlaces",
     "format_table",
     "predict_with_places",
+    "predict_with_pipeline",
 ]
 
 FIELDS = (
@@ -284,6 +285,18 @@ def predict_with_places(places: PlacesFn) -> Callable[[Passage], Sequence[Event]
         sentences = split_sentences(passage.text)
         article = Article(passage.text, id=passage.id, date=passage.date, lang=passage.lang)
         return extract_events(article, sentences, places(passage.text, sentences), lang=passage.lang)
+
+    return predict
+
+
+def predict_with_pipeline() -> Callable[[Passage], Sequence[Event]]:
+    """The whole pipeline: places from the embedded gazetteer (opened here), then extraction."""
+    from ..pipeline import open_gazetteer, parse
+
+    open_gazetteer(progress=False)
+
+    def predict(passage: Passage) -> Sequence[Event]:
+        return parse(passage.text, date=passage.date, lang=passage.lang, id=passage.id).events
 
     return predict
 
