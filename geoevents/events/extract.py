@@ -457,16 +457,16 @@ def _sentence_events(
 
 _INTERCEPTABLE = frozenset({"drone", "missile", "rocket"})
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")  # "Ukraine's air force said": a source, not a place
+_MUNITION_NOUN = r"(?:missiles?|roquettes?|rockets?|drones?|projectiles?|engins?)"
 _SHARE_INTERCEPTED = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN})\s+(?:of\s+them|of\s+which|d['’]entre\s+(?:eux|elles)|"
-    r"(?:des|of\s+the)\s+(?:\w+\s+){0,2}?(?:missiles?|roquettes?|rockets?|drones?|projectiles?|engins?))\b"
+    rf"(?:des|of\s+the)\s+(?:\w+\s+){{0,2}}?{_MUNITION_NOUN})\b"
     rf"|\b(?:dont|including)\s+(?P<m>{NUMBER_PATTERN})\b",
     re.IGNORECASE,
 )
 _COUNT_AFTER_INTERCEPT = re.compile(rf"\s+(?:(?:the|les)\s+)?(?P<n>{NUMBER_PATTERN})\b(?!\s*%)", re.IGNORECASE)
 _COUNT_BEFORE_INTERCEPT = re.compile(
-    rf"\b(?P<n>{NUMBER_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?(?:missiles?|roquettes?|rockets?|drones?|projectiles?|engins?)\b"
-    r"[^,.;]{0,25}$",
+    rf"\b(?P<n>{NUMBER_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?{_MUNITION_NOUN}\b[^,.;]{{0,25}}$",
     re.IGNORECASE,
 )
 
