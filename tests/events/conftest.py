@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from geoevents.model import Mention, Place, Sentence
+from geoevents.events import extract_events
+from geoevents.events.scoring import LexiconPlaces, load_corpus
+from geoevents.model import Article, Mention, Place, Sentence
+from geoevents.text import split_sentences
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "events"
 
@@ -43,3 +47,33 @@ def make_places() -> Callable[[str, tuple[Sentence, ...]], list[Place]]:
         return sorted(out, key=lambda p: p.mention.start)
 
     return make
+
+
+@pytest.fixture()
+def run(make_places):
+    """Events of a short text, with places from the test place list."""
+
+    def run(text: str, *, lang: str, date: str | None = "2024-01-10"):
+        sentences = split_sentences(text)
+        article = Article(text, id="t", date=dt.date.fromisoformat(date) if date else None, lang=lang)
+        return extract_events(article, sentences, make_places(text, sentences), lang=lang)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """The annotated passages and the place list the scorer gives them."""
+    return load_corpus(FIXTURES / "corpus.jsonl"), LexiconPlaces(FIXTURES / "places.tsv")
+
+
+@pytest.fixture()
+def extract_passage():
+    """Events of a corpus passage with the given places; keyword flags go to extract_events."""
+
+    def extract(passage, places, **flags):
+        sentences = split_sentences(passage.text)
+        article = Article(passage.text, id=passage.id, date=passage.date, lang=passage.lang)
+        return extract_events(article, sentences, places(passage.text, sentences), lang=passage.lang, **flags)
+
+    return extract

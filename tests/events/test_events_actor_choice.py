@@ -5,30 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from geoevents.events import extract_events
 from geoevents.events._actor_choice import actor_model, choose_actors
 from geoevents.events._learned import LinearScorer
 from geoevents.events.actors import find_actors
-from geoevents.events.scoring import LexiconPlaces, load_corpus
 from geoevents.events.train import HELD_OUT, actor_rows, choice_accuracy, fit
 from geoevents.model import Article
 from geoevents.text import split_sentences
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "events"
-
-
-def _extract(passage, places, *, learned):
-    sentences = split_sentences(passage.text)
-    article = Article(passage.text, id=passage.id, date=passage.date, lang=passage.lang)
-    return extract_events(article, sentences, places(passage.text, sentences), lang=passage.lang,
-                          learned_actors=learned, learned_places=False)
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(FIXTURES / "corpus.jsonl"), LexiconPlaces(FIXTURES / "places.tsv")
 
 
 def test_the_shipped_model_was_trained_without_the_held_out_passages():
@@ -39,12 +22,12 @@ def test_the_shipped_model_was_trained_without_the_held_out_passages():
     assert model.weights["RULE_PICK"] > 0  # the rules' choice is evidence, not the answer
 
 
-def test_chosen_actors_are_nobody_the_rules_choice_or_named_in_the_text(corpus):
+def test_chosen_actors_are_nobody_the_rules_choice_or_named_in_the_text(corpus, extract_passage):
     passages, places = corpus
     changed = 0
     for passage in passages[::7]:
-        rules = _extract(passage, places, learned=False)
-        learned = _extract(passage, places, learned=True)
+        rules = extract_passage(passage, places, learned_actors=False, learned_places=False)
+        learned = extract_passage(passage, places, learned_places=False)
         assert [(e.place, e.sub_event_type, e.date) for e in rules] == [
             (e.place, e.sub_event_type, e.date) for e in learned
         ]
@@ -77,10 +60,10 @@ def test_learned_actors_can_be_switched_off(make_places):
     assert [e.actor for e in learned] == ["Israel"]
 
 
-def test_a_model_that_only_trusts_the_rules_changes_nothing(corpus):
+def test_a_model_that_only_trusts_the_rules_changes_nothing(corpus, extract_passage):
     passages, places = corpus
     passage = next(p for p in passages if p.id.startswith("en-"))
-    rules = _extract(passage, places, learned=False)
+    rules = extract_passage(passage, places, learned_actors=False, learned_places=False)
     sentences = split_sentences(passage.text)
     trusting = LinearScorer({"RULE_PICK": 10.0})
     assert choose_actors(rules, passage.text, sentences, model=trusting) == rules

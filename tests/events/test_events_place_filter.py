@@ -5,29 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from geoevents.events import extract_events
 from geoevents.events._learned import LinearScorer
 from geoevents.events._place_filter import THRESHOLD, drop_unlikely_places, place_model
-from geoevents.events.scoring import LexiconPlaces, load_corpus
 from geoevents.events.train import HELD_OUT, fit, place_rows
 from geoevents.model import Article
 from geoevents.text import split_sentences
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "events"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(FIXTURES / "corpus.jsonl"), LexiconPlaces(FIXTURES / "places.tsv")
-
-
-def _extract(passage, places, *, learned):
-    sentences = split_sentences(passage.text)
-    article = Article(passage.text, id=passage.id, date=passage.date, lang=passage.lang)
-    return extract_events(article, sentences, places(passage.text, sentences), lang=passage.lang,
-                          learned_places=learned)
 
 
 def test_the_shipped_model_was_trained_without_the_held_out_passages():
@@ -36,12 +19,12 @@ def test_the_shipped_model_was_trained_without_the_held_out_passages():
     assert len(place_model().weights) > 100 and 0 < THRESHOLD < 0.5
 
 
-def test_the_filter_only_removes_events_and_keeps_their_order(corpus):
+def test_the_filter_only_removes_events_and_keeps_their_order(corpus, extract_passage):
     passages, places = corpus
     dropped = kept = 0
     for passage in passages[::5]:
-        everything = _extract(passage, places, learned=False)
-        filtered = _extract(passage, places, learned=True)
+        everything = extract_passage(passage, places, learned_places=False)
+        filtered = extract_passage(passage, places)
         assert [e for e in everything if e in filtered] == list(filtered)
         dropped += len(everything) - len(filtered)
         kept += len(filtered)

@@ -7,21 +7,9 @@ import datetime as dt
 
 import pytest
 
-from geoevents.events import extract_events
 from geoevents.events.casualties import find_casualties
 from geoevents.events.dates import find_dates
-from geoevents.model import Article, Role, Status
-from geoevents.text import split_sentences
-
-
-@pytest.fixture()
-def run(make_places):
-    def run(text, *, lang, date="2024-01-10"):
-        sentences = split_sentences(text)
-        article = Article(text, id="t", date=dt.date.fromisoformat(date), lang=lang)
-        return extract_events(article, sentences, make_places(text, sentences), lang=lang)
-
-    return run
+from geoevents.model import Role, Status
 
 
 def _targets(events):

@@ -3,23 +3,9 @@ shares of intercepted munitions."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from geoevents.events import extract_events
-from geoevents.model import Article, Role
-from geoevents.text import split_sentences
-
-
-@pytest.fixture()
-def run(make_places):
-    def run(text, *, lang, date="2024-01-10"):
-        sentences = split_sentences(text)
-        article = Article(text, id="t", date=dt.date.fromisoformat(date), lang=lang)
-        return extract_events(article, sentences, make_places(text, sentences), lang=lang)
-
-    return run
+from geoevents.model import Role
 
 
 @pytest.mark.parametrize(
