@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..model import Event, Evidence, Sentence
+from ._context import trigger_span
 from ._learned import LinearScorer, load_scorer
 from .actors import STATE_COUNTRY, ActorMention, find_actors
 
@@ -47,9 +48,9 @@ def candidates(event: Event, mentions: Mapping[str, Sequence[ActorMention]]) -> 
 def _position(event: Event, sentences: Sequence[Sentence]) -> tuple[int, int]:
     """The event's sentence index and the offset its mentions are measured from (the trigger)."""
     index = next((i for i, s in enumerate(sentences) if s.start == event.sentence.start), 0)
-    trigger = next((v for v in event.evidence if v.field == "event_type"), None)
+    trigger = trigger_span(event)
     if trigger is not None:
-        return index, trigger.start
+        return index, trigger[0]
     return index, event.place.mention.start if event.place else event.sentence.start
 
 

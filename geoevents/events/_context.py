@@ -17,6 +17,8 @@ __all__ = [
     "recent_targets",
     "same_segment",
     "sentence_of_event",
+    "told_after_trigger",
+    "trigger_span",
 ]
 
 _RELATIVE_DAY = re.compile(
@@ -115,3 +117,14 @@ def sentence_of_event(context: ArticleContext, event: Event) -> int:
     if context.sentence_index is None:
         context.sentence_index = {s.start: i for i, s in enumerate(context.sentences)}
     return context.sentence_index.get(event.sentence.start, -1)
+
+
+def trigger_span(event: Event) -> tuple[int, int] | None:
+    """Article offsets of the word that made the event (its ``event_type`` evidence)."""
+    return next(((v.start, v.end) for v in event.evidence if v.field == "event_type"), None)
+
+
+def told_after_trigger(event: Event, sentence: Sentence, offset: int) -> bool:
+    """Is ``offset`` (in ``sentence``) after the event's trigger?"""
+    span = trigger_span(event)
+    return span is not None and span[0] - sentence.start < offset

@@ -13,7 +13,14 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Event, Place, Role, Sentence, Status
-from ._context import ArticleContext, evidence_at, recent_targets, sentence_of_event
+from ._context import (
+    ArticleContext,
+    evidence_at,
+    recent_targets,
+    sentence_of_event,
+    told_after_trigger,
+    trigger_span,
+)
 from ._patterns import COARSE, COORDINATION, COREF_DISTANCE, FORCE_WORD, STATE_BY_COUNTRY
 from .actors import STATE_COUNTRY, ActorMention, find_actors
 from .casualties import CasualtyMention
@@ -84,7 +91,7 @@ def attackers_killed(
     recent = [
         i for i in (*here, *recent_targets(index, context))
         if context.events[i].event_type in (VAC, EXPLOSIONS) and context.events[i].status is Status.ASSERTED
-        and (context.events[i].sentence.start != sentence.start or _after_trigger(context.events[i], sentence, match.start()))
+        and (context.events[i].sentence.start != sentence.start or told_after_trigger(context.events[i], sentence, match.start()))
     ]
     if not recent:
         return
@@ -119,12 +126,6 @@ def attackers_killed(
             evidence=evidence,
         )
     )
-
-
-def _after_trigger(event: Event, sentence: Sentence, offset: int) -> bool:
-    """Is the forces' answer told after the attack's trigger in the same sentence?"""
-    trigger = next((v for v in event.evidence if v.field == "event_type"), None)
-    return trigger is not None and trigger.start - sentence.start < offset
 
 
 def none_for_interceptions(
@@ -219,7 +220,7 @@ def attach_casualties(
             # a "none" speaks of the strikes told before it, not of one told after
             told = [
                 i for i in group
-                if not same_sentence or (span := _trigger_span(events[i])) is None
+                if not same_sentence or (span := trigger_span(events[i])) is None
                 or span[0] - sentence.start < casualty.start
             ]
             chosen = told or group
@@ -242,7 +243,7 @@ def attach_casualties(
             segment = sentence.text.rfind(";", 0, casualty.start) + 1  # "Le premier, à Tanta, ... ; ... à Alexandrie, tuant 17"
             same_trigger = [
                 i for i in group
-                if _trigger_span(events[i]) == _trigger_span(events[nearest])
+                if trigger_span(events[i]) == trigger_span(events[nearest])
                 and (place := events[i].place) is not None
                 and place.mention.start - sentence.start >= segment
             ]
@@ -332,7 +333,3 @@ def casualties_by_place(
             )
         )
     return left_over
-
-
-def _trigger_span(event: Event) -> tuple[int, int] | None:
-    return next(((e.start, e.end) for e in event.evidence if e.field == "event_type"), None)

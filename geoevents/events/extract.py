@@ -50,7 +50,7 @@ from ._attribution import (
     target_for,
     weapon_demonym,
 )
-from ._context import ArticleContext, evidence_at
+from ._context import ArticleContext, evidence_at, told_after_trigger
 from ._dating import closest_date, event_date_fields, owned_by_other, told_next
 from ._munitions import (
     disrupted_head,
@@ -495,7 +495,7 @@ def _salvo_interceptions(
     here = [
         first_new + i for i, e in enumerate(new_events)
         if e.role is Role.TARGET and e.event_type == EXPLOSIONS and e.place is not None
-        and any(v.field == "event_type" and v.start - sentence.start < intercept.start for v in e.evidence)
+        and told_after_trigger(e, sentence, intercept.start)
     ]
     if here:  # one strike place in the sentence: "40 missiles sur Kiev, dont 35 ont été interceptés"
         strikes = here if len({id(context.events[i].place) for i in here}) == 1 else []
