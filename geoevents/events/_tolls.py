@@ -61,6 +61,7 @@ _ATTACKERS_KILLED = re.compile(
     re.IGNORECASE,
 )
 _POLICE = r"(?:police|policiers?|policemen|officers|gendarmes?|forces|soldiers|soldats|militaires|troops|security)"
+_POLICE_WORD = re.compile(_POLICE, re.IGNORECASE)
 # the forces' answer told in the clause of the attack: "before he was shot dead by police",
 # "before police shot them dead", "un échange de tirs avec la police"
 _RESPONSE = re.compile(
@@ -83,7 +84,7 @@ def attackers_killed(
     were killed by security forces": the forces' response to an attack just told is an armed clash there."""
     # with an event of its own, only an answer told right in its clause ("killing 20 militants" is its toll)
     match = None if violent_here else _ATTACKERS_KILLED.search(text)
-    if match is None or not (FORCE_WORD.search(text) or re.search(_POLICE, text, re.IGNORECASE)):
+    if match is None or not (FORCE_WORD.search(text) or _POLICE_WORD.search(text)):
         match = _RESPONSE.search(text)
     if match is None:
         return
